@@ -2,6 +2,7 @@
 import type { PolicyDoc } from '../iam/types.js';
 import type { Loc, Node, Str } from '../types.js';
 import type { NetworkModel, VpcAttachment } from '../network/types.js';
+import type { CodeFacts } from './code-scan.js';
 
 export type SourceFormat = 'cfn' | 'sam' | 'cdk' | 'terraform' | 'policy' | 'asl' | 'request' | 'config' | 'samconfig';
 
@@ -71,6 +72,8 @@ export interface Compute {
   env: EnvVar[];
   vpc?: VpcAttachment;
   code: CodeAsset[];
+  /** What scanning the code found (models, region literal, streaming, endpoint override). */
+  codeFacts?: CodeFacts;
 }
 
 export type SiteSource = 'config' | 'stepfunctions' | 'agent' | 'knowledge-base' | 'flow' | 'env' | 'code' | 'policy' | 'request';
@@ -124,6 +127,34 @@ export interface Unresolved {
   resource?: string;
 }
 
+/** A state machine whose definition is scanned for bedrock:invokeModel tasks. */
+export interface StateMachine {
+  id: string;
+  roleId?: string;
+  roleRef?: Str;
+  /** Definition tree (ASL), possibly from another file (SAM DefinitionUri). */
+  definition?: Node;
+  definitionFile: string;
+  loc: Loc;
+  file: string;
+  stack?: string;
+  /** DefinitionSubstitutions: `${Name}` placeholders; undefined value = unknown. */
+  substitutions: Map<string, Node | undefined>;
+}
+
+/** A Bedrock Agent, Knowledge Base or Flow: the service calls models with the resource's role. */
+export interface BedrockResource {
+  id: string;
+  type: string;
+  roleId?: string;
+  roleRef?: Str;
+  /** Model references as resolved nodes (FoundationModel, EmbeddingModelArn, flow node ModelId). */
+  models: Node[];
+  loc: Loc;
+  file: string;
+  stack?: string;
+}
+
 export interface Deployment {
   stacks: Stack[];
   roles: Role[];
@@ -132,6 +163,10 @@ export interface Deployment {
   /** Organization SCP levels from --scp / config scps. */
   scps: PolicyDoc[];
   compute: Compute[];
+  stateMachines: StateMachine[];
+  bedrockResources: BedrockResource[];
+  /** Application inference profiles: ARN (as resolved in the inputs) → underlying model ARNs/IDs. */
+  appProfiles: Map<string, Str[]>;
   sites: InvocationSite[];
   resources: TemplateResource[];
   network: NetworkModel;

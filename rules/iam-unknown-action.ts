@@ -1,0 +1,36 @@
+import { actionExists, suggestAction } from '../src/iam/actions.js';
+import type { Rule } from '../src/rule.js';
+import type { RawFinding } from '../src/types.js';
+import { UNKNOWN_MARK } from '../src/types.js';
+
+export const iamUnknownAction: Rule = {
+  meta: {
+    id: 'iam-unknown-action',
+    description: 'A policy names an IAM action that does not exist (bedrock:InvokeModels, bedrock-runtime:InvokeModel, bedrock:Converse…)',
+    defaultSeverity: 'error',
+    family: 'iam',
+  },
+  check(ctx) {
+    const out: RawFinding[] = [];
+    for (const p of ctx.deployment.policies) {
+      if (p.managedArn || p.unknown) continue;
+      for (const s of p.statements) {
+        for (const a of [...(s.action ?? []), ...(s.notAction ?? [])]) {
+          if (a.unknown || a.value.includes(UNKNOWN_MARK) || a.value === '*') continue;
+          if (actionExists(a.value) !== false) continue;
+          const hint = suggestAction(a.value);
+          out.push({
+            ruleId: 'iam-unknown-action',
+            message: `${a.value} is not an IAM action${hint ? `; did you mean ${hint}?` : ''} (it grants nothing)`,
+            loc: a.loc,
+            ...(p.owner ? { resource: p.owner } : {}),
+            trace: [`policy ${p.name}${s.sid ? ` statement "${s.sid}"` : ` statement #${s.index + 1}`}`],
+            fix: hint ? `replace ${a.value} with ${hint}` : `remove ${a.value} or correct its name`,
+            key: a.value,
+          });
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,39 @@
+import { analyzeSites } from '../src/analysis/site.js';
+import type { Rule } from '../src/rule.js';
+import type { RawFinding } from '../src/types.js';
+
+export const templateUnresolved: Rule = {
+  meta: {
+    id: 'template-unresolved',
+    description: 'A value the analysis needs could not be resolved (what, and how to supply it); never an error',
+    defaultSeverity: 'info',
+    family: 'template',
+  },
+  check(ctx) {
+    const out: RawFinding[] = [];
+    for (const u of ctx.deployment.unresolved) {
+      out.push({
+        ruleId: 'template-unresolved',
+        message: `${u.what} could not be resolved: ${u.reason}${u.hint ? `; ${u.hint}` : ''}`,
+        loc: u.loc,
+        ...(u.resource ? { resource: u.resource } : {}),
+        key: u.what,
+      });
+    }
+    // One note per site whose permission verdict is unknown for a reason other than the Region
+    // (region-unresolved reports that one).
+    for (const a of analyzeSites(ctx)) {
+      if (a.verdict.kind !== 'unknown' || !a.callRegion) continue;
+      const reasons = [...new Set(a.verdict.reasons)].filter((r) => !/call region is unknown/.test(r));
+      if (!reasons.length) continue;
+      out.push({
+        ruleId: 'template-unresolved',
+        message: `whether ${a.role ? `role ${a.role.id}` : 'the principal'} may call ${a.site.model.value} could not be decided: ${reasons.slice(0, 3).join('; ')}`,
+        loc: a.site.model.loc,
+        ...(a.role ? { resource: a.role.id } : a.site.resource ? { resource: a.site.resource } : {}),
+        key: `iam-unknown ${a.site.model.value}`,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,47 @@
+// Helpers for the model-* and region-* rules: one entry per distinct model mention.
+import type { Catalog, ModelRef } from '../catalog/index.js';
+import type { RuleContext } from '../rule.js';
+import type { RawFinding } from '../types.js';
+import { analyzeSites, type SiteAnalysis } from './site.js';
+
+/** The foundation-model ID a reference resolves to (profiles → their model). */
+export function modelIdOf(ref: ModelRef): string | undefined {
+  if (ref.kind === 'model') return ref.id;
+  if (ref.kind === 'profile') return ref.modelId;
+  return undefined;
+}
+
+/** Sites, one per (file, line, column, model text): two sites on the same line are one mention. */
+export function mentions(ctx: RuleContext): SiteAnalysis[] {
+  const seen = new Set<string>();
+  return analyzeSites(ctx).filter((a) => {
+    const l = a.site.model.loc;
+    const k = `${l.file}|${l.line}|${l.column}|${a.site.model.value}|${a.callRegion?.value ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function siteFinding(a: SiteAnalysis, ruleId: string, message: string, fix: string, key: string): RawFinding {
+  return {
+    ruleId,
+    message,
+    loc: a.site.model.loc,
+    ...(a.site.resource ? { resource: a.site.resource } : {}),
+    ...(a.site.stack ? { stack: a.site.stack } : {}),
+    trace: [a.site.via.join(' → '), ...(a.callRegion ? [`call region ${a.callRegion.value} (from ${a.callRegion.source})`] : [])],
+    fix,
+    key,
+  };
+}
+
+export function isKnownRef(ref: ModelRef): boolean {
+  return (ref.kind === 'model' && !!ref.model) || (ref.kind === 'profile' && !!ref.profile);
+}
+
+export function listRegions(regions: string[], max = 8): string {
+  return regions.length <= max ? regions.join(', ') : `${regions.slice(0, max).join(', ')} and ${regions.length - max} more`;
+}
+
+export type { Catalog };
