@@ -43,9 +43,7 @@ export function traceOf(a: SiteAnalysis, decision?: Decision): string[] {
     const named = (a.role?.policies ?? a.site.principalPolicies ?? []).filter((p) => !p.managedArn).map((p) => `policy ${p.name}`);
     if (named.length) chain.push(named.join(', '));
   }
-  const lines = [chain.join(' → ')];
-  if (a.callRegion) lines.push(`call region ${a.callRegion.value} (from ${a.callRegion.source})`);
-  return lines;
+  return chain;
 }
 
 export function layerText(d: Decision): string {

@@ -112,10 +112,10 @@ async function runLint(paths: string[], o: MainOptions): Promise<number> {
     const text = formatReport(
       fmt,
       { findings, errors: result.errors, files: result.files, version: VERSION, data: dates, rules: RULES.map((r) => r.meta), cwd },
-      { color: color && !o.output[i], quiet: !!o.quiet, readSource },
+      { color: color && (!o.output[i] || o.output[i] === '-'), quiet: !!o.quiet, readSource },
     );
     const out = o.output[i];
-    if (out) writeFileSync(path.resolve(cwd, out), text);
+    if (out && out !== '-') writeFileSync(path.resolve(cwd, out), text);
     else process.stdout.write(text);
   });
   const failOn = o.failOn ?? result.config?.failOn ?? 'error';

@@ -21,6 +21,7 @@ import { buildNetwork, parseDescribeVpcEndpoints } from './network/build.js';
 import { isCliRequest, parseCliRequest } from './request/cli-request.js';
 import { RULES, ruleById } from '../rules/index.js';
 import type { Finding, Loc, LoadError, MapNode, Node, RawFinding, Severity, SeverityOrOff } from './types.js';
+import { UNKNOWN_MARK } from './types.js';
 import { applySuppressions } from './suppress/apply.js';
 import { parseSuppressionComments } from './suppress/comments.js';
 import { metadataSuppressions } from './suppress/metadata.js';
@@ -193,6 +194,12 @@ export function lintSync(opts: LintOptions): LintResult {
         ...(assetDir ? { assetDir } : {}),
         readLocal: (p, from) => {
           const abs = path.resolve(path.dirname(path.resolve(cwd, lf.file)), p);
+          try {
+            statSync(abs);
+          } catch {
+            deployment.unresolved.push({ what: `local file ${p}`, reason: 'it is not in the inputs', hint: 'lint the folder that holds it', loc: from });
+            return undefined;
+          }
           const sub = parseFile(abs, true);
           if (!sub?.root) return undefined;
           loaded.push(sub);
@@ -482,11 +489,14 @@ function severityOf(r: RawFinding, opts: LintOptions, config?: Config): Severity
   return r.severity ?? ruleById(r.ruleId)?.meta.defaultSeverity ?? 'error';
 }
 
+/** Unknown parts of values are shown to people as <unknown>. */
+const shown = (s: string) => (s.includes(UNKNOWN_MARK) ? s.split(UNKNOWN_MARK).join('<unknown>') : s);
+
 function toFinding(r: RawFinding, severity: Severity): Finding {
   return {
     ruleId: r.ruleId,
     severity,
-    message: r.message,
+    message: shown(r.message),
     file: r.loc.file,
     line: r.loc.line,
     column: r.loc.column,
@@ -494,8 +504,8 @@ function toFinding(r: RawFinding, severity: Severity): Finding {
     endColumn: r.loc.endColumn,
     ...(r.resource ? { resource: r.resource } : {}),
     ...(r.stack ? { stack: r.stack } : {}),
-    trace: r.trace ?? [],
-    ...(r.fix ? { fix: r.fix } : {}),
+    trace: (r.trace ?? []).map(shown),
+    ...(r.fix ? { fix: shown(r.fix) } : {}),
     suppressed: false,
     ...(r.key ? { key: r.key } : {}),
   };

@@ -30,7 +30,7 @@ export function siteFinding(a: SiteAnalysis, ruleId: string, message: string, fi
     loc: a.site.model.loc,
     ...(a.site.resource ? { resource: a.site.resource } : {}),
     ...(a.site.stack ? { stack: a.site.stack } : {}),
-    trace: [a.site.via.join(' → '), ...(a.callRegion ? [`call region ${a.callRegion.value} (from ${a.callRegion.source})`] : [])],
+    trace: a.site.via,
     fix,
     key,
   };

@@ -184,6 +184,11 @@ export function analyzeSite(site: InvocationSite, ctx: RuleContext): SiteAnalysi
   const base: SiteAnalysis = { site, ref, ...(callRegion ? { callRegion } : {}), ...(role ? { role } : {}), requests: built.requests, requestUnknowns: built.unknowns, verdict: { kind: 'no-principal' } };
   const identity = role?.policies ?? site.principalPolicies;
   if (!identity) return base;
+  const pass = passThroughReason(site, role, dep);
+  if (pass) {
+    base.verdict = { kind: 'unknown', reasons: [pass] };
+    return base;
+  }
   const { ctx: rc, endpointPolicies } = baseContext(site, role, account, dep, callRegion?.value);
   const layers: PolicyLayers = {
     identity,
@@ -200,6 +205,22 @@ export function analyzeSite(site: InvocationSite, ctx: RuleContext): SiteAnalysi
   base.verdict = verdictFor(built.requests, built.unknowns, run, site, account);
   base.marketplace = marketplaceCheck(ref, ctx.catalog, layers, rc, docs);
   return base;
+}
+
+const grantsBedrockInvoke = (policies: PolicyDoc[]) =>
+  policies.some((p) => p.statements.some((s) => s.effect === 'Allow' && [...(s.action ?? [])].some((a) => /^(bedrock:(\*|invoke)|\*$)/i.test(a.value))));
+
+/**
+ * Env-var sites of functions that may only hand the model ID on: code scanned and free of Bedrock
+ * calls, or code not in the inputs while the role has no Bedrock grant but another role of the
+ * same stack does (the ID is configuration for whoever holds that grant).
+ */
+function passThroughReason(site: InvocationSite, role: Role | undefined, dep: Deployment): string | undefined {
+  if (!site.passThrough) return undefined;
+  if (site.passThrough !== 'unscanned') return site.passThrough;
+  if (!role || grantsBedrockInvoke(role.policies)) return undefined;
+  const other = dep.roles.find((r) => r !== role && r.stack === role.stack && r.file === role.file && grantsBedrockInvoke(r.policies.filter((p) => !p.managedArn)));
+  return other ? `${site.resource ?? 'the caller'} has no Bedrock grant and its code is not in the inputs, while role ${other.id} holds the Bedrock grants: it likely passes the model ID on` : undefined;
 }
 
 function verdictFor(requests: SiteRequest[], unknowns: string[], run: (r: SiteRequest, act?: string) => Decision, site: InvocationSite, account: string): SiteVerdict {

@@ -81,7 +81,10 @@ export function parseConfig(text: string, path: string, opts: LoadConfigOptions 
   const locFile = relative(cwd, file).split(sep).join(posix.sep);
   const locOf = (segments: (string | number)[]): Loc => {
     const node = find(doc, segments).node;
-    const [start, end] = node?.range ? [node.range[0], node.range[1]] : [0, 0];
+    const start = node?.range?.[0] ?? 0;
+    // A block collection's range runs past its trailing newline; end at its last character instead.
+    let end = node?.range?.[1] ?? 0;
+    while (end > start && /\s/.test(text.charAt(end - 1))) end--;
     const s = at(start);
     const e = at(end);
     return { file: locFile, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };

@@ -54,6 +54,8 @@ function arnLike(ctx: string, policy: string): Tri {
   if (ctx.includes(UNKNOWN_MARK) || policy.includes(UNKNOWN_MARK)) return matchGlob(policy, ctx, false);
   const c = splitArn(ctx);
   const p = splitArn(policy);
+  // A policy value without any colon ("*") is matched as a whole.
+  if (p.length === 1) return matchGlob(policy, ctx, false);
   if (c.length !== p.length) return false;
   let r: Tri = true;
   for (let i = 0; i < c.length && r !== false; i++) r = triAnd(r, matchGlob(p[i] as string, c[i] as string, false));

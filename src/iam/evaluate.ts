@@ -266,8 +266,8 @@ export function evaluate(req: EvalRequest, layers: PolicyLayers): Decision {
     let layer = g.layer;
     if (layer === 'no-allow' && failed) layer = 'condition';
     trace.push(
-      layer === 'condition'
-        ? `Result: denied; the only matching allow has a false condition: ${statementLabel(failed!.policy, failed!.statement)}`
+      layer === 'condition' && failed
+        ? `Result: denied; the only matching allow has a false condition: ${statementLabel(failed.policy, failed.statement)}`
         : `Result: denied; ${g.label}: nothing allows ${what}`,
     );
     const d: Decision = { verdict: 'denied', layer, trace, unknowns: [] };

@@ -28,6 +28,11 @@ function splitManagedArn(arn: string): { path: string; name: string } | undefine
   return { path: rest.slice(0, slash + 1), name: rest.slice(slash + 1) };
 }
 
+/** Is this the ARN form of an AWS managed policy (`arn:<partition>:iam::aws:policy/…`), existing or not? */
+export function isAwsManagedArn(arn: string): boolean {
+  return splitManagedArn(arn) !== undefined;
+}
+
 /** The managed policy's name when `arnOrName` denotes one that exists (ARN paths must match: `service-role/`). */
 export function managedPolicyName(arnOrName: string): string | undefined {
   const policies = data().policies;

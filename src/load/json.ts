@@ -360,7 +360,9 @@ class JsonParser {
   /** Fails at `offset`, which must be on the current line (strings and numbers never span lines). */
   private failAt(offset: number, message: string): never {
     const column = offset - this.lineStart + 1;
-    throw new JsonSyntaxError(message, { file: this.file, line: this.line, column, endLine: this.line, endColumn: column + 1 });
+    // One character wide, or empty at the end of the input.
+    const endColumn = offset < this.text.length ? column + 1 : column;
+    throw new JsonSyntaxError(message, { file: this.file, line: this.line, column, endLine: this.line, endColumn });
   }
 }
 

@@ -66,7 +66,8 @@ export function parseYaml(text: string, file: string, budget: Budget = defaultBu
   const parser = new Parser(lineCounter.addNewLine);
   const composer = new Composer({ ...COMPOSER_OPTIONS });
   const commentTokens: CST.SourceToken[] = [];
-  const docs = [...composer.compose(tapComments(parser.parse(text), commentTokens), true, text.length)];
+  const tokens = text.includes('#') ? tapComments(parser.parse(text), commentTokens) : parser.parse(text);
+  const docs = [...composer.compose(tokens, true, text.length)];
 
   const at = new Locator(text, file, lineCounter);
   const errors: LoadError[] = [];
@@ -108,6 +109,11 @@ export function parseYaml(text: string, file: string, budget: Budget = defaultBu
 }
 
 const REPLACEMENT = '\uFFFD';
+
+/** A double-quoted "\uFFFF" escape can still produce the mark after the text-level replacement. */
+function withoutMark(s: string): string {
+  return s.includes(UNKNOWN_MARK) ? s.replaceAll(UNKNOWN_MARK, REPLACEMENT) : s;
+}
 
 function describeYamlError(code: string, message: string): string {
   if (code === 'MISSING_CHAR') {
@@ -281,7 +287,7 @@ class Walker {
     const loc = this.at.loc(range[0], end);
     const raw = node.value;
     let value: string | number | boolean | null;
-    if (typeof raw === 'string') value = raw.includes(UNKNOWN_MARK) ? raw.replaceAll(UNKNOWN_MARK, REPLACEMENT) : raw;
+    if (typeof raw === 'string') value = withoutMark(raw);
     else if (typeof raw === 'number' || typeof raw === 'boolean' || raw === null) value = raw;
     else value = node.source ?? String(raw);
     const quoted = node.type !== undefined && node.type !== 'PLAIN';
@@ -297,7 +303,7 @@ class Walker {
   private buildMap(node: YAMLMap, depth: number): Built {
     const range = node.range ?? [0, 0, 0];
     const entries: MapEntry[] = [];
-    const byKey = new Map<string, MapEntry>();
+    let byKey: Map<string, MapEntry> | undefined;
     let lastEnd = range[0];
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
@@ -307,7 +313,7 @@ class Walker {
       let key: string | undefined;
       if (isScalar(keyNode)) {
         const v = keyNode.value;
-        key = typeof v === 'string' ? v.replaceAll(UNKNOWN_MARK, REPLACEMENT) : keyNode.source !== undefined && keyNode.source !== '' ? keyNode.source : String(v);
+        key = typeof v === 'string' ? withoutMark(v) : keyNode.source !== undefined && keyNode.source !== '' ? keyNode.source : String(v);
       } else if (keyNode === null || keyNode === undefined) {
         key = '';
       } else {
@@ -316,7 +322,9 @@ class Walker {
       const valueBuilt = this.build(pair.value as YamlNode, depth, keyRange[1]);
       lastEnd = Math.max(valueBuilt.end, keyRange[1]);
       if (key === undefined) continue;
-      const first = byKey.get(key);
+      let first: MapEntry | undefined;
+      if (byKey) first = byKey.get(key);
+      else for (const e of entries) if (e.key === key) { first = e; break; }
       if (first) {
         this.errors.push({
           file: this.at.file,
@@ -326,8 +334,10 @@ class Walker {
         continue;
       }
       const entry: MapEntry = { key, keyLoc, value: valueBuilt.node };
-      byKey.set(key, entry);
       entries.push(entry);
+      // Small maps find duplicates by a linear scan; large ones switch to an index.
+      if (byKey) byKey.set(key, entry);
+      else if (entries.length >= 16) byKey = new Map(entries.map((e) => [e.key, e]));
     }
     const end = node.flow ? this.at.trimEnd(range[0], range[1]) : lastEnd;
     return { node: { kind: 'map', entries, loc: this.at.loc(range[0], end) }, start: range[0], end };

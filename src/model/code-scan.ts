@@ -14,6 +14,10 @@ export interface CodeFacts {
   models: Str[];
   region?: RegionValue;
   endpointOverride?: boolean;
+  /** Code was read and never mentions a Bedrock runtime client or invoke API. */
+  noBedrockCalls?: boolean;
+  /** Some code was read. */
+  scanned?: boolean;
 }
 
 const CODE_EXT = /\.(py|js|mjs|cjs|ts|mts|cts|java|go|kt|rb|cs)$/i;
@@ -30,7 +34,10 @@ export function scanCode(assets: CodeAsset[], cwd: string): CodeFacts {
   const facts: CodeFacts = { models: [] };
   let files = 0;
   let bytes = 0;
+  let sawClient = false;
   const scanText = (text: string, file: string, baseLoc?: Loc) => {
+    facts.scanned = true;
+    if (CLIENT_RE.test(text) || /bedrock/i.test(text)) sawClient = true;
     const lines = text.split('\n');
     const locAt = (i: number, col: number, len: number): Loc =>
       baseLoc && baseLoc.file === file
@@ -93,5 +100,6 @@ export function scanCode(assets: CodeAsset[], cwd: string): CodeFacts {
     if (a.inline) scanText(a.inline.value, a.inline.loc.file, a.inline.loc);
     else if (a.path) visit(a.path, 0);
   }
+  if (facts.scanned && !sawClient && !facts.invokes && !facts.streams) facts.noBedrockCalls = true;
   return facts;
 }

@@ -73,7 +73,10 @@ export function deploymentSites(dep: Deployment, opts: SiteOptions): void {
       }
       if (!looksLikeModel(v.value, catalog)) continue;
       named = true;
-      dep.sites.push(base(v, 'env', `environment ${e.name}`));
+      const site = base(v, 'env', `environment ${e.name}`);
+      if (facts.noBedrockCalls) site.passThrough = `the code of ${c.id} never calls Bedrock; it only passes ${e.name} on`;
+      else if (!facts.scanned) site.passThrough = 'unscanned';
+      dep.sites.push(site);
     }
     if (!named) {
       const seen = new Set<string>();

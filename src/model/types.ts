@@ -105,6 +105,12 @@ export interface InvocationSite {
   body?: Node;
   /** Account ID, when known (for inference-profile ARNs). */
   account?: string;
+  /**
+   * The caller may only pass the model ID on (an env var of a function whose code never calls
+   * Bedrock, or whose code is not in the inputs while another role holds the Bedrock grants):
+   * model and Region checks apply, the caller's own permissions are not judged.
+   */
+  passThrough?: string;
 }
 
 /** A CloudFormation resource as written (for template-schema), with intrinsics unresolved. */

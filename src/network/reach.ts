@@ -164,7 +164,7 @@ export function findRouteToBedrock(q: RouteQuery, net: NetworkModel): Reachabili
   // Some subnet has no public path. An unclear endpoint might still be a private-DNS runtime endpoint.
   if (classified.unclear.length > 0 || dnsUnknown.length > 0) return { kind: 'unknown', reasons: [...classified.unclear, ...dnsReasons] };
 
-  const evidence = failing.map((p) => (p.path.kind === 'none' ? p.path.detail : ''));
+  const evidence = failureEvidence(failing);
   const region = q.region ?? '<region>';
   const needed = runtimeServiceFor(q.useFips);
   const runtime = classified.runtime[0];
@@ -214,6 +214,29 @@ export function findRouteToBedrock(q: RouteQuery, net: NetworkModel): Reachabili
     evidence,
     blame,
   };
+}
+
+/** One line per failing subnet, except that subnets sharing a route table without a default route share a line. */
+function failureEvidence(failing: { subnet: Str; path: SubnetPath }[]): string[] {
+  const lines: { detail?: string; table?: string; subnets: string[] }[] = [];
+  const byTable = new Map<string, { subnets: string[] }>();
+  for (const { subnet, path } of failing) {
+    if (path.kind !== 'none') continue;
+    if (!path.noDefaultRoute || path.routeTable === undefined) {
+      lines.push({ detail: path.detail, subnets: [] });
+      continue;
+    }
+    const shared = byTable.get(path.routeTable);
+    if (shared) shared.subnets.push(show(subnet));
+    else {
+      const line = { table: path.routeTable, subnets: [show(subnet)] };
+      byTable.set(path.routeTable, line);
+      lines.push(line);
+    }
+  }
+  return lines.map((l) =>
+    l.detail ?? `route table ${l.table} of subnet${l.subnets.length > 1 ? 's' : ''} ${l.subnets.join(', ')} has no 0.0.0.0/0 route`,
+  );
 }
 
 function subnetRanges(refs: Str[], net: NetworkModel): Range[] | undefined {

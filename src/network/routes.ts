@@ -8,7 +8,7 @@ import { isDefaultRoute, isPrivate, isUnknown, parseCidr, show } from './values.
 
 export type SubnetPath =
   | { kind: 'nat' | 'internet'; evidence: string }
-  | { kind: 'none'; detail: string; routeTable?: string; publicSubnet?: boolean }
+  | { kind: 'none'; detail: string; routeTable?: string; publicSubnet?: boolean; noDefaultRoute?: boolean }
   | { kind: 'unknown'; reason: string };
 
 const TARGET_NAMES: Record<RouteTargetKind, string> = {
@@ -69,7 +69,7 @@ export function publicPathFromSubnet(
     if (uncertain) {
       return { kind: 'unknown', reason: `route table ${table.id} has a route whose destination is not known (${uncertain.id}) and no 0.0.0.0/0 route` };
     }
-    return { kind: 'none', detail: `route table ${table.id} of subnet ${subnet.id} has no 0.0.0.0/0 route`, routeTable: table.id };
+    return { kind: 'none', detail: `route table ${table.id} of subnet ${subnet.id} has no 0.0.0.0/0 route`, routeTable: table.id, noDefaultRoute: true };
   }
 
   const target = route.targetRef ? show(route.targetRef) : '?';

@@ -9,7 +9,7 @@ export type Tri = 'yes' | 'no' | 'unknown';
 /** A security group as the analysis sees it: one from the inputs, or a VPC's default group. */
 export interface GroupView {
   key: string;
-  /** For messages: "EndpointSecurityGroup" or "the default security group of VPC AppVpc". */
+  /** For messages: "EndpointSecurityGroup" or "default security group of VPC AppVpc". */
   name: string;
   group: SecurityGroup;
   isDefault: boolean;
@@ -73,7 +73,7 @@ function defaultGroup(vpcId: string, loc: Loc): GroupView {
     egress: [{ resource: vpcId, loc, protocol: '-1', cidr: { value: '0.0.0.0/0', loc } }],
     egressDeclared: true,
   };
-  return { key: vpcId, name: `the default security group of VPC ${vpcId}`, group, isDefault: true };
+  return { key: vpcId, name: `default security group of VPC ${vpcId}`, group, isDefault: true };
 }
 
 /** IPv4 range of a CIDR written literally or as GetAtt Vpc.CidrBlock / Subnet.CidrBlock (resolved to the logical ID). */
@@ -160,7 +160,7 @@ export function checkGroups(
       if (v === 'yes') return { result: 'yes', reasons: [] };
       if (v === 'unknown') {
         anyUnknown = true;
-        reasons.push(`a ${direction} rule of ${g.name} cannot be evaluated (${unknownPart(rule, peerOk, portOk)})`);
+        reasons.push(`an ${direction} rule of ${g.name} cannot be evaluated (${unknownPart(rule, peerOk, portOk)})`);
       }
       if (peerOk === 'yes' && portOk === 'no' && !nearMiss) nearMiss = { rule, group: g };
     }
@@ -174,7 +174,7 @@ export function checkGroups(
     return {
       result: 'no',
       reasons: [],
-      detail: `${words.owner} security group ${nearMiss.group.name} allows ${dir} ${what} ${words.peerName}, not TCP 443`,
+      detail: `${words.owner} ${groupWord(nearMiss.group)}${nearMiss.group.name} allows ${dir} ${what} ${words.peerName}, not TCP 443`,
       blame: {
         resource: nearMiss.rule.resource,
         loc: nearMiss.rule.portLoc ?? nearMiss.rule.loc,
@@ -193,9 +193,13 @@ export function checkGroups(
   return {
     result: 'no',
     reasons: [],
-    detail: `${words.owner} security group${groups.length > 1 ? 's' : ''} ${names} allow${groups.length > 1 ? '' : 's'} no ${dir} TCP 443 ${words.peerName}`,
+    detail: `${words.owner} ${groups.some((g) => g.isDefault) ? '' : groups.length > 1 ? 'security groups ' : 'security group '}${names} allow${groups.length > 1 ? '' : 's'} no ${dir} TCP 443 ${words.peerName}`,
     blame,
   };
+}
+
+function groupWord(g: GroupView): string {
+  return g.isDefault ? '' : 'security group ';
 }
 
 function unknownPart(rule: SgRule, peerOk: Tri, portOk: Tri): string {

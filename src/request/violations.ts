@@ -87,8 +87,9 @@ export function didYouMean(name: string, candidates: string[]): string | undefin
       best = c;
     }
   }
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  return best !== undefined && bestScore <= limit ? best : undefined;
+  // Very short values ("4:3") are near everything: no suggestion for them.
+  const limit = name.length < 4 ? 0 : Math.max(2, Math.floor(name.length / 3));
+  return best !== undefined && bestScore <= limit && bestScore < name.length ? best : undefined;
 }
 
 function rangeText(ps: SchemaObject, unit = ''): string {
@@ -298,6 +299,7 @@ export function toViolations(errors: ErrorObject[], data: LocatedJson, root: Sch
     }
     push({ message: text + note, fix, loc: here.loc, key: `${e.keyword}:${field}`, unconfirmed });
   }
-  return out;
+  // Source order (stable): the order in which a reader meets the problems.
+  return out.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column);
 }
 

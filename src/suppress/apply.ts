@@ -5,7 +5,7 @@
 // - `suppression-*` findings can never be suppressed (a suppression cannot silence its own report);
 // - when several suppressions cover a finding, the first one (in the order given) is recorded as
 //   its suppression, and all of them count as used.
-import { posix } from 'node:path';
+import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import type { Finding, RawFinding } from '../types.js';
 import { matchesGlob } from '../util/glob.js';
 import type { Suppression } from './types.js';
@@ -50,7 +50,7 @@ function matches(s: Suppression, f: Finding): boolean {
     case 'metadata':
       return samePath(f.file, s.loc.file) && (f.resource === s.resource || (s.span !== undefined && inside(f, s.span)));
     case 'config':
-      return (s.resource === undefined || f.resource === s.resource) && (s.path === undefined || pathMatches(f.file, s.base, s.path));
+      return (s.resource === undefined || f.resource === s.resource) && (s.path === undefined || pathMatches(f.file, s.dir, s.cwd, s.path));
   }
 }
 
@@ -68,10 +68,10 @@ function inside(f: Finding, span: Suppression['loc']): boolean {
   return afterStart && beforeEnd;
 }
 
-/** `file` (relative to cwd) against a glob relative to `base` (relative to cwd too). */
-function pathMatches(file: string, base: string, glob: string): boolean {
-  const rel = base === '' ? normalize(file) : posix.relative(normalize(base), normalize(file));
-  if (rel === '' || rel === '..' || rel.startsWith('../')) return false;
+/** `file` (relative to `cwd`) against a glob relative to `dir`; files outside `dir` never match. */
+function pathMatches(file: string, dir: string, cwd: string, glob: string): boolean {
+  const rel = relative(dir, resolve(cwd, file)).split(sep).join(posix.sep);
+  if (rel === '' || rel === '..' || rel.startsWith('../') || isAbsolute(rel)) return false;
   return matchesGlob(rel, glob);
 }
 

@@ -9,7 +9,7 @@
 //
 // Matching counts: two identical entries accept two identical findings, not three.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, posix, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../types.js';
 
@@ -129,6 +129,7 @@ export function writeBaseline(
 ): void {
   const cwd = opts.cwd ?? process.cwd();
   const abs = resolve(cwd, path);
+  mkdirSync(dirname(abs), { recursive: true });
   writeFileSync(abs, serializeBaseline(createBaseline(findings, { toolVersion: opts.toolVersion, cwd, dir: dirname(abs) })));
 }
 

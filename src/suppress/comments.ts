@@ -95,8 +95,9 @@ export function scanLineComments(source: string): SourceComment[] {
     }
     // `key: |`, `- |`, `key: >-2 # note`: the following more-indented lines are the scalar's text.
     if (/(?:^|:[ \t]+|^-[ \t]+|[ \t]-[ \t]+)[|>][1-9+-]{0,2}[ \t]*(?:#.*)?$/.test(trimmed)) {
-      // The parent's indentation is that of the key, after any "- " sequence markers.
-      blockIndent = /^[ \t]*(?:-[ \t]+)*/.exec(line)![0].length;
+      // The parent is the key after any "- " markers (`- key: |`), or the last "-" itself (`- |`).
+      const prefix = /^[ \t]*(?:-[ \t]+)*/.exec(line)![0];
+      blockIndent = /^[|>]/.test(line.slice(prefix.length)) ? prefix.lastIndexOf('-') : prefix.length;
     }
   }
   return out;

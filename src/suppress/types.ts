@@ -37,12 +37,14 @@ export interface MetadataSuppression extends SuppressionBase {
 export interface ConfigSuppression extends SuppressionBase {
   kind: 'config';
   /**
-   * Glob over finding paths, relative to `base` (see util/glob.ts: a pattern without a slash matches
+   * Glob over finding paths, relative to `dir` (see util/glob.ts: a pattern without a slash matches
    * a base name anywhere; a directory matches everything under it). Absent: every file.
    */
   path?: string;
-  /** Folder the glob is relative to, as a path relative to the current directory ("" = cwd). */
-  base: string;
+  /** Absolute folder the glob is relative to (the config's folder). */
+  dir: string;
+  /** Absolute directory finding paths are relative to. */
+  cwd: string;
   resource?: string;
 }
 

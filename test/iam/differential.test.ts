@@ -10,6 +10,7 @@ import type { PolicyLayers } from '../../src/iam/types.js';
 import { ACCOUNT, FM, FM_ID, ROLE, pol } from './helpers.js';
 
 type Json = Record<string, unknown>;
+type ArbValue<A> = A extends fc.Arbitrary<infer T> ? T : never;
 interface DiffCase {
   name: string;
   identity: Json[];
@@ -85,7 +86,7 @@ const caseArb = fc.record({
   region: fc.constantFrom('us-west-2', 'us-east-1'),
   vpce: fc.constantFrom<string | undefined>(undefined, 'vpce-1', 'vpce-2'),
 });
-type GenStatement = fc.Infer<typeof statementArb>;
+type GenStatement = ArbValue<typeof statementArb>;
 const toStatement = (s: GenStatement): Json => ({
   Effect: s.effect,
   [s.not ? 'NotAction' : 'Action']: s.actions,

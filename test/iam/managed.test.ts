@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { managedPoliciesDate, managedPoliciesSource, managedPolicy, managedPolicyName } from '../../src/iam/managed.js';
+import { isAwsManagedArn, managedPoliciesDate, managedPoliciesSource, managedPolicy, managedPolicyName } from '../../src/iam/managed.js';
 import { readDataJson } from '../../src/data.js';
 import { evaluate } from '../../src/iam/evaluate.js';
 
@@ -33,6 +33,9 @@ describe('managed policies', () => {
     expect(managedPolicy('AmazonBedrockEverything')).toBeUndefined();
     expect(managedPolicy('arn:aws:iam::111122223333:policy/AmazonBedrockFullAccess')).toBeUndefined();
     expect(managedPolicyName('toString')).toBeUndefined();
+    expect(managedPolicyName('__proto__')).toBeUndefined();
+    expect(isAwsManagedArn('arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole')).toBe(true);
+    expect(isAwsManagedArn('arn:aws:iam::111122223333:policy/Mine')).toBe(false);
   });
 
   it('AmazonBedrockFullAccess allows bedrock:* and bedrock-mantle:* and conditions Marketplace on CalledViaLast', () => {

@@ -9,6 +9,7 @@ import { UNKNOWN_MARK } from '../../src/types.js';
 import { ACCOUNT, FM, pol } from './helpers.js';
 
 type Json = Record<string, unknown>;
+type ArbValue<A> = A extends fc.Arbitrary<infer T> ? T : never;
 const PROFILE = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.stability.sd3-5-large-v1:0`;
 
 const actionArb = fc.constantFrom('bedrock:InvokeModel', 'bedrock:Invoke*', 'bedrock:*', '*', 'bedrock:InvokeModelWithResponseStream', 's3:*', 'bedrock:Get*', 'bedrock:?nvokeModel');
@@ -40,7 +41,7 @@ const requestArb = fc.record({
   tags: fc.constantFrom<string[] | undefined>(undefined, [], ['team'], ['team', 'cost']),
 });
 const scenarioArb = fc.record({ identity: policiesArb, boundary: fc.option(fc.array(anyStatement, { minLength: 1, maxLength: 3 }), { nil: undefined }), req: requestArb });
-type Scenario = fc.Infer<typeof scenarioArb>;
+type Scenario = ArbValue<typeof scenarioArb>;
 
 function request(r: Scenario['req']): EvalRequest {
   const context: EvalRequest['context'] = { 'aws:requestedregion': [r.region] };
