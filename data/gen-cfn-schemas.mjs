@@ -37,6 +37,12 @@ const TYPES = [
   'AWS::Serverless::StateMachine',
 ];
 
+// Properties `aws cloudformation package` rewrites: before packaging they hold a local path.
+const PACKAGEABLE = {
+  'AWS::Lambda::Function': ['Code'],
+  'AWS::StepFunctions::StateMachine': ['DefinitionS3Location'],
+};
+
 const here = (p) => new URL(p, import.meta.url);
 const overlay = JSON.parse(readFileSync(here('./sources-cfn/registry-constraints.json'), 'utf8'));
 const db = loadAwsServiceSpecSync();
@@ -102,6 +108,21 @@ function objectSchema(properties, seen) {
   return schema;
 }
 
+/**
+ * The SAM part of the spec lags behind SAM itself (e.g. Function LoggingConfig is missing, and
+ * StateMachine Logging.Destinations is marked required although CloudFormation does not require
+ * it): for SAM types only types and enums are checked, not property names or required ones.
+ */
+function lenient(schema) {
+  if (schema === null || typeof schema !== 'object') return;
+  if (schema.additionalProperties === false) delete schema.additionalProperties;
+  delete schema.required;
+  for (const v of Object.values(schema)) {
+    if (Array.isArray(v)) v.forEach(lenient);
+    else if (v && typeof v === 'object') lenient(v);
+  }
+}
+
 /** Applies "A.B[].C" constraint paths of the registry overlay. */
 function applyOverlay(schema, type) {
   for (const [path, constraint] of Object.entries(overlay.constraints[type] ?? {})) {
@@ -122,6 +143,8 @@ for (const type of [...TYPES, ...bedrockTypes]) {
   const res = db.lookup('resource', 'cloudFormationType', 'equals', type)[0];
   if (!res) throw new Error(`resource type ${type} not in @aws-cdk/aws-service-spec ${specVersion}`);
   const schema = objectSchema(res.properties, new Set());
+  for (const name of PACKAGEABLE[type] ?? []) schema.properties[name] = { anyOf: [schema.properties[name], { type: 'string' }] };
+  if (type.startsWith('AWS::Serverless::')) lenient(schema);
   applyOverlay(schema, type);
   types[type] = schema;
 }

@@ -84,7 +84,7 @@ export const networkEndpointPolicyDenies: Rule = {
                 loc,
                 fix: `allow ${r.action} on ${r.resource} for the caller's role (or Principal "*") in the PolicyDocument of ${endpoint.id}`,
               },
-              [`${v.compute.id} → VPC endpoint ${endpoint.id} → policy ${policy.name}`],
+              [`VPC endpoint ${endpoint.id} on the path → its PolicyDocument`],
               `${v.compute.id} ${endpoint.id} ${r.action} ${r.resource}`,
             ),
           );

@@ -6,7 +6,7 @@ export const regionModelUnavailable: Rule = {
   meta: { id: 'region-model-unavailable', description: 'The model is not offered in the call Region, on demand or through a profile', defaultSeverity: 'error', family: 'region' },
   check(ctx) {
     const out: RawFinding[] = [];
-    for (const a of mentions(ctx)) {
+    for (const a of mentions(ctx, { region: true })) {
       if (a.ref.kind !== 'model' || !a.ref.model || !a.callRegion) continue;
       const region = a.ref.arnRegion ?? a.callRegion.value;
       if (ctx.catalog.availability(a.ref.id, region) !== 'unavailable') continue;

@@ -6,7 +6,7 @@ export const regionProfileUnavailable: Rule = {
   meta: { id: 'region-profile-unavailable', description: "The inference profile's geography is not offered from the source Region (eu. from us-east-1)", defaultSeverity: 'error', family: 'region' },
   check(ctx) {
     const out: RawFinding[] = [];
-    for (const a of mentions(ctx)) {
+    for (const a of mentions(ctx, { region: true })) {
       if (a.ref.kind !== 'profile' || !a.ref.profile || !a.callRegion) continue;
       const src = a.ref.arnRegion ?? a.callRegion.value;
       const p = a.ref.profile;

@@ -6,7 +6,7 @@ export const regionRequiresInferenceProfile: Rule = {
   meta: { id: 'region-requires-inference-profile', description: 'The model is profile-only in the call Region and is called by its bare ID', defaultSeverity: 'error', family: 'region' },
   check(ctx) {
     const out: RawFinding[] = [];
-    for (const a of mentions(ctx)) {
+    for (const a of mentions(ctx, { region: true })) {
       if (a.ref.kind !== 'model' || !a.ref.model || !a.callRegion) continue;
       const region = a.ref.arnRegion ?? a.callRegion.value;
       if (ctx.catalog.availability(a.ref.id, region) !== 'profile-only') continue;

@@ -4,7 +4,7 @@ import type { Rule } from '../src/rule.js';
 export const regionUnresolved: Rule = {
   meta: { id: 'region-unresolved', description: 'The call Region of a site could not be determined; Region checks were skipped', defaultSeverity: 'info', family: 'region' },
   check(ctx) {
-    return mentions(ctx)
+    return mentions(ctx, { region: true })
       .filter((a) => !a.callRegion && (a.ref.kind === 'model' || a.ref.kind === 'profile' || a.ref.kind === 'application-profile'))
       .map((a) =>
         siteFinding(

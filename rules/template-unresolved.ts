@@ -23,7 +23,7 @@ export const templateUnresolved: Rule = {
     // One note per site whose permission verdict is unknown for a reason other than the Region
     // (region-unresolved reports that one).
     for (const a of analyzeSites(ctx)) {
-      if (a.verdict.kind !== 'unknown' || !a.callRegion) continue;
+      if (a.verdict.kind !== 'unknown' || !a.callRegion || a.site.passThrough || a.site.source === 'policy') continue;
       const reasons = [...new Set(a.verdict.reasons)].filter((r) => !/call region is unknown/.test(r));
       if (!reasons.length) continue;
       out.push({

@@ -14,7 +14,7 @@ import { get, str } from './load/node.js';
 import { parseJson } from './load/json.js';
 import { parseYaml } from './load/yaml.js';
 import { buildTemplate, isSam, nodeStr, type TemplateModel } from './model/template.js';
-import { deploymentSites, arnRegion } from './model/sites.js';
+import { deploymentSites, policySites, arnRegion } from './model/sites.js';
 import type { Deployment, InvocationSite, RegionValue, Stack } from './model/types.js';
 import type { ResolvedResource } from './model/resource.js';
 import { buildNetwork, parseDescribeVpcEndpoints } from './network/build.js';
@@ -362,6 +362,8 @@ export function lintSync(opts: LintOptions): LintResult {
     const site = configInvocation(inv, configDir, cwd, deployment, barePolicies, (p) => policyFile(p, 'identity'), rel(configPath!));
     if (site) deployment.sites.push(site);
   }
+
+  policySites(deployment, catalog);
 
   // ---- network
   const net = buildNetwork(allResolved);

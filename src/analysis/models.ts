@@ -11,10 +11,14 @@ export function modelIdOf(ref: ModelRef): string | undefined {
   return undefined;
 }
 
-/** Sites, one per (file, line, column, model text): two sites on the same line are one mention. */
-export function mentions(ctx: RuleContext): SiteAnalysis[] {
+/**
+ * Sites, one per (file, line, column, model text): two sites on the same line are one mention.
+ * Region rules skip sites derived from grants (a grant may name a destination Region legitimately).
+ */
+export function mentions(ctx: RuleContext, opts: { region?: boolean } = {}): SiteAnalysis[] {
   const seen = new Set<string>();
   return analyzeSites(ctx).filter((a) => {
+    if (opts.region && a.site.source === 'policy') return false;
     const l = a.site.model.loc;
     const k = `${l.file}|${l.line}|${l.column}|${a.site.model.value}|${a.callRegion?.value ?? ''}`;
     if (seen.has(k)) return false;

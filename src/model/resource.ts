@@ -10,4 +10,6 @@ export interface ResolvedResource {
   file: string;
   loc: Loc;
   stack?: string;
+  /** Set when the resource has a Condition that could not be evaluated: it may not exist. */
+  conditional?: string;
 }

@@ -140,6 +140,50 @@ export function deploymentSites(dep: Deployment, opts: SiteOptions): void {
   }
 }
 
+/**
+ * SPEC §4 source 5: a role that no other site uses, but whose policies grant bedrock:InvokeModel*
+ * on specific model or profile ARNs, intends to call those. Profile grants are checked for their
+ * destination-Region foundation-model ARNs; every named model for its lifecycle.
+ */
+export function policySites(dep: Deployment, catalog: Catalog): void {
+  const used = new Set(dep.sites.map((s) => `${s.stack ?? ''}|${s.roleId ?? ''}`));
+  for (const role of dep.roles) {
+    if (used.has(`${role.stack ?? ''}|${role.id}`)) continue;
+    const seen = new Set<string>();
+    for (const p of role.policies) {
+      if (p.managedArn || p.unknown) continue;
+      for (const st of p.statements) {
+        if (st.effect !== 'Allow' || st.conditions.length) continue;
+        const acts = (st.action ?? []).map((a) => a.value.toLowerCase());
+        const invoke = acts.some((a) => a === 'bedrock:invokemodel' || a === 'bedrock:invokemodel*' || a === 'bedrock:*');
+        const stream = acts.some((a) => a === 'bedrock:invokemodelwithresponsestream' || a === 'bedrock:invokemodel*' || a === 'bedrock:*');
+        if (!invoke && !stream) continue;
+        for (const r of st.resource ?? []) {
+          if (r.unknown && r.value === UNKNOWN_MARK) continue;
+          const m = /^arn:aws[a-z-]*:bedrock:[^:]*:[^:]*:(foundation-model|inference-profile)\/([^*?\uFFFF]+)$/.exec(r.value);
+          if (!m || seen.has(m[2]!)) continue;
+          seen.add(m[2]!);
+          const ref = catalog.parseModelRef(r.value);
+          if (ref.kind !== 'model' && ref.kind !== 'profile') continue;
+          const region = arnRegion(r.value);
+          dep.sites.push({
+            model: { value: m[2]!, loc: r.loc },
+            api: invoke ? 'invoke' : 'stream',
+            roleId: role.id,
+            ...(region ? { siteRegion: { value: region, source: 'granted ARN', loc: r.loc } } : {}),
+            resource: role.id,
+            file: r.loc.file,
+            ...(role.stack !== undefined ? { stack: role.stack } : {}),
+            source: 'policy',
+            via: [`${role.id} (granted in policy ${p.name})`],
+            ...(m[1] === 'foundation-model' ? { passThrough: 'a grant on a foundation-model ARN is its own evidence' } : {}),
+          });
+        }
+      }
+    }
+  }
+}
+
 /** The region of a Bedrock ARN, if it names one. */
 export function arnRegion(s: string): string | undefined {
   const m = /^arn:aws[a-z-]*:bedrock:([a-z0-9-]+):/.exec(s);

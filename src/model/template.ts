@@ -6,7 +6,7 @@ import type { PolicyDoc } from '../iam/types.js';
 import { parsePolicyNode } from '../iam/parse.js';
 import { managedPolicy } from '../iam/managed.js';
 import { get, str, asList } from '../load/node.js';
-import { resolveNode, type ResolveContext } from '../resolve/intrinsics.js';
+import { evaluateCondition, resolveNode, type ResolveContext } from '../resolve/intrinsics.js';
 import type { Loc, MapNode, Node, Str } from '../types.js';
 import { UNKNOWN_MARK } from '../types.js';
 import type { VpcAttachment } from '../network/types.js';
@@ -142,6 +142,16 @@ export function buildTemplate(input: TemplateInput, dep: Deployment): TemplateMo
     },
   };
 
+  // Resources whose Condition is false are not deployed; unknown ones are marked.
+  const conditional = new Map<string, string>();
+  for (const [id, r] of [...raw]) {
+    const cond = str(get(r.node, 'Condition'));
+    if (!cond) continue;
+    const v = evaluateCondition(cond, ctx);
+    if (v === false) raw.delete(id);
+    else if (v === 'unknown') conditional.set(id, `resource ${id} exists only when condition ${cond} holds, which could not be evaluated`);
+  }
+
   const model: TemplateModel = { resolved: [], raw, ctx };
   const resolveProp = (n: Node | undefined): Node | undefined => (n ? resolveNode(n, ctx) : undefined);
   const toStr = (n: Node | undefined, fallbackLoc: Loc): Str | undefined => nodeStr(n, fallbackLoc);
@@ -152,7 +162,7 @@ export function buildTemplate(input: TemplateInput, dep: Deployment): TemplateMo
     if (sam && r.type === 'AWS::Serverless::Function' && globals) props = mergeGlobals(globals, props, r.loc);
     if (sam && r.type === 'AWS::Serverless::StateMachine' && smGlobals) props = mergeGlobals(smGlobals, props, r.loc);
     const resolved = resolveProp(props);
-    model.resolved.push({ id, type: r.type, props: resolved, file, loc: r.loc, stack: stack.name });
+    model.resolved.push({ id, type: r.type, props: resolved, file, loc: r.loc, stack: stack.name, ...(conditional.has(id) ? { conditional: conditional.get(id)! } : {}) });
     dep.resources.push({ id, type: r.type, properties: r.props, metadata: get(r.node, 'Metadata'), file, loc: r.loc, stack: stack.name });
   }
   const resolvedById = new Map(model.resolved.map((r) => [r.id, r]));
@@ -242,8 +252,10 @@ export function buildTemplate(input: TemplateInput, dep: Deployment): TemplateMo
   for (const r of model.resolved) {
     if (r.type !== 'AWS::IAM::Policy' && r.type !== 'AWS::IAM::ManagedPolicy' && r.type !== 'AWS::IAM::RolePolicy') continue;
     const rawProps = raw.get(r.id)!.props;
-    const doc = r.type === 'AWS::IAM::ManagedPolicy' ? managedById.get(r.id) : policyDoc(get(r.props, 'PolicyDocument'), r.id, str(get(r.props, 'PolicyName')) ?? r.id, r.id);
+    let doc = r.type === 'AWS::IAM::ManagedPolicy' ? managedById.get(r.id) : policyDoc(get(r.props, 'PolicyDocument'), r.id, str(get(r.props, 'PolicyName')) ?? r.id, r.id);
     if (!doc) continue;
+    // A policy that may not exist can neither be relied on nor ruled out.
+    if (r.conditional) doc = { ...doc, unknown: r.conditional };
     const rawRoles = r.type === 'AWS::IAM::RolePolicy' ? [get(rawProps, 'RoleName')] : asList(get(rawProps, 'Roles'));
     const resRoles = r.type === 'AWS::IAM::RolePolicy' ? [get(r.props, 'RoleName')] : asList(get(r.props, 'Roles'));
     resRoles.forEach((rn, i) => {

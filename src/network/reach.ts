@@ -267,7 +267,7 @@ function throughEndpoint(ep: VpcEndpoint, q: RouteQuery, net: NetworkModel, vpcK
   const callerNames = callerGroups.groups.map((g) => g.name).join(', ') || 'the caller';
   const endpointNames = endpointGroups.groups.map((g) => g.name).join(', ') || 'the endpoint';
   const via = q.endpointUrlOverride && ep.privateDns !== true ? 'through the endpoint URL the caller sets' : 'with private DNS';
-  const evidence = [`${who} → interface endpoint ${ep.id} (${show(ep.serviceName)}) ${via}`];
+  const evidence = [`interface endpoint ${ep.id} (${show(ep.serviceName)}) ${via}`];
 
   const toEndpoint: Peer = {
     kind: 'private',

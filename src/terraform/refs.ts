@@ -44,7 +44,7 @@ export class References {
       else node = get(node, step);
       if (!node) return undefined;
     }
-    return node.kind === 'map' ? node : undefined;
+    return node?.kind === 'map' ? node : undefined;
   }
 
   /** true when the configuration sets the attribute at all (a constant, a reference or a block). */

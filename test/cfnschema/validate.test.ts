@@ -116,6 +116,18 @@ describe('validateProperties', () => {
     ]);
   });
 
+  it('accepts a local path where `aws cloudformation package` will upload it', () => {
+    expect(validateProperties('AWS::Lambda::Function', plainNode({ Role: 'r', Code: './src/handler' }))).toEqual([]);
+    expect(validateProperties('AWS::Lambda::Function', plainNode({ Role: 'r', Code: { ZipFile: 'x', Bogus: 1 } })).map((p) => p.message)).toEqual([
+      'property "Code.Bogus" is not accepted by AWS::Lambda::Function; accepted: ImageUri, S3Bucket, S3Key, S3ObjectVersion, SourceKMSKeyArn, ZipFile',
+    ]);
+  });
+
+  it('SAM types: names and required-ness are not judged (the SAM spec lags behind SAM)', () => {
+    expect(validateProperties('AWS::Serverless::Function', plainNode({ Handler: 'h', LoggingConfig: { LogFormat: 'JSON' } }))).toEqual([]);
+    expect(validateProperties('AWS::Serverless::StateMachine', plainNode({ Logging: { Level: 'OFF', IncludeExecutionData: false } }))).toEqual([]);
+  });
+
   it('missing Properties: required ones are reported at the resource', () => {
     const at = { file: 't.yaml', line: 3, column: 3, endLine: 3, endColumn: 4 };
     expect(validateProperties('AWS::Bedrock::Agent', undefined, at)).toEqual([

@@ -110,7 +110,7 @@ describe('findRouteToBedrock', () => {
     if (r.kind !== 'endpoint') return;
     expect(r.endpoint.id).toBe('RuntimeEp');
     expect(r.evidence).toEqual([
-      'Fn → interface endpoint RuntimeEp (com.amazonaws.us-east-1.bedrock-runtime) with private DNS',
+      'interface endpoint RuntimeEp (com.amazonaws.us-east-1.bedrock-runtime) with private DNS',
       'TCP 443 allowed from FnSg to EndpointSg',
     ]);
     expect(r.problems).toEqual([]);
