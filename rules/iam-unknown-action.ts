@@ -21,7 +21,9 @@ export const iamUnknownAction: Rule = {
           const hint = suggestAction(a.value);
           out.push({
             ruleId: 'iam-unknown-action',
-            message: `${a.value} is not an IAM action${hint ? `; did you mean ${hint}?` : ''} (it grants nothing)`,
+            message: /[*?]/.test(a.value)
+              ? `${a.value} matches no IAM action${hint ? `; did you mean ${hint}?` : ''} (it grants nothing)`
+              : `${a.value} is not an IAM action${hint ? `; did you mean ${hint}?` : ''} (it grants nothing)`,
             loc: a.loc,
             ...(p.owner ? { resource: p.owner } : {}),
             trace: [`policy ${p.name}${s.sid ? ` statement "${s.sid}"` : ` statement #${s.index + 1}`}`],

@@ -1,5 +1,6 @@
 import { analyzeSites, type SiteAnalysis } from '../src/analysis/site.js';
 import { evaluate, statementLabel } from '../src/iam/evaluate.js';
+import { matchGlob } from '../src/iam/match.js';
 import type { PolicyDoc, RequestContext } from '../src/iam/types.js';
 import type { InvocationSite } from '../src/model/types.js';
 import { endpointOnPath } from '../src/network/reach.js';
@@ -28,6 +29,16 @@ function withUnknownKeys(ctx: RequestContext, policy: PolicyDoc): RequestContext
       if (!(k in out)) out[k] = 'unknown';
     }
   return out;
+}
+
+/** The Resource of an Allow statement for this action: what to widen when the policy names other models. */
+function nearestGrant(policy: PolicyDoc, action: string): Loc | undefined {
+  for (const st of policy.statements) {
+    if (st.effect !== 'Allow' || !st.action?.some((a) => matchGlob(a.value, action, true) === true)) continue;
+    const res = st.resource?.[0] ?? st.notResource?.[0];
+    if (res) return res.loc;
+  }
+  return undefined;
 }
 
 export const networkEndpointPolicyDenies: Rule = {
@@ -72,7 +83,7 @@ export const networkEndpointPolicyDenies: Rule = {
               : d.layer === 'condition' && d.deciding
                 ? `the condition of ${statementLabel(d.deciding.policy, d.deciding.statement)} is false for this call`
                 : 'no statement allows it';
-          const loc = d.deciding && d.layer === 'explicit-deny' ? d.deciding.statement.loc : policy.loc;
+          const loc = d.deciding && d.layer === 'explicit-deny' ? d.deciding.statement.loc : nearestGrant(policy, r.action) ?? policy.loc;
           const caller = a.role ? `${v.compute.id} (role ${a.role.id})` : v.compute.id;
           out.push(
             networkFinding(

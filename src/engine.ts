@@ -13,7 +13,7 @@ import { BudgetError, defaultBudget, type Budget } from './load/budget.js';
 import { get, str } from './load/node.js';
 import { parseJson } from './load/json.js';
 import { parseYaml } from './load/yaml.js';
-import { buildTemplate, isSam, nodeStr, type TemplateModel } from './model/template.js';
+import { buildTemplate, isSam, nodeStr, SYMBOLIC_ACCOUNT, type TemplateModel } from './model/template.js';
 import { deploymentSites, policySites, arnRegion } from './model/sites.js';
 import type { Deployment, InvocationSite, RegionValue, Stack } from './model/types.js';
 import type { ResolvedResource } from './model/resource.js';
@@ -492,7 +492,7 @@ function severityOf(r: RawFinding, opts: LintOptions, config?: Config): Severity
 }
 
 /** Unknown parts of values are shown to people as <unknown>. */
-const shown = (s: string) => (s.includes(UNKNOWN_MARK) ? s.split(UNKNOWN_MARK).join('<unknown>') : s);
+const shown = (s: string) => (s.includes(UNKNOWN_MARK) ? s.split(UNKNOWN_MARK).join('<unknown>') : s).split(`:${SYMBOLIC_ACCOUNT}:`).join(':<account>:');
 
 function toFinding(r: RawFinding, severity: Severity): Finding {
   return {

@@ -19,6 +19,9 @@ export function mentions(ctx: RuleContext, opts: { region?: boolean } = {}): Sit
   const seen = new Set<string>();
   return analyzeSites(ctx).filter((a) => {
     if (opts.region && a.site.source === 'policy') return false;
+    // A model past its end of life is offered nowhere: model-end-of-life says so, Region rules would only repeat it.
+    const id = opts.region ? modelIdOf(a.ref) : undefined;
+    if (id && ctx.catalog.model(id) && ctx.catalog.lifecycle(id, ctx.date).status === 'eol') return false;
     const l = a.site.model.loc;
     const k = `${l.file}|${l.line}|${l.column}|${a.site.model.value}|${a.callRegion?.value ?? ''}`;
     if (seen.has(k)) return false;

@@ -254,7 +254,7 @@ function verdictFor(requests: SiteRequest[], unknowns: string[], run: (r: SiteRe
 function marketplaceCheck(ref: ModelRef, catalog: Catalog, layers: PolicyLayers, rc: RequestContext, docs: PolicyDoc[]): SiteAnalysis['marketplace'] {
   const modelId = ref.kind === 'model' ? ref.id : ref.kind === 'profile' ? ref.modelId : undefined;
   const model = modelId ? catalog.model(modelId) : undefined;
-  if (!model || !model.marketplace) return 'n/a';
+  if (!model || !model.marketplace || model.status === 'EOL') return 'n/a';
   const ctx: RequestContext = { ...rc, 'aws:calledvialast': ['bedrock.amazonaws.com'], 'aws:calledvia': ['bedrock.amazonaws.com'], 'aws:viaawsservice': ['true'] };
   let verdict: 'allowed' | 'denied' | 'unknown' = 'allowed';
   for (const action of ['aws-marketplace:Subscribe', 'aws-marketplace:ViewSubscriptions']) {

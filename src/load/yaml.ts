@@ -58,6 +58,54 @@ const COMPOSER_OPTIONS = {
  * many aliases; every other problem is returned in `errors`. Never throws on malformed input.
  */
 export function parseYaml(text: string, file: string, budget: Budget = defaultBudget): YamlLoadResult {
+  const first = parseYamlStrict(text, file, budget);
+  if (first.errors.length === 0) return first;
+  // CloudFormation (like PyYAML, which cfn-lint uses) accepts a multi-line quoted scalar whose
+  // continuation lines are not indented past its key. Re-indent those lines and try once more;
+  // only a fully clean re-parse is accepted. Lines keep their numbers.
+  const repaired = reindentQuotedContinuations(text);
+  if (repaired === text) return first;
+  const second = parseYamlStrict(repaired, file, budget);
+  return second.errors.length === 0 ? second : first;
+}
+
+/** Indents continuation lines of a quoted scalar that starts after `key: "` to the key's indent + 2. */
+export function reindentQuotedContinuations(text: string): string {
+  const lines = text.split('\n');
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(\s*)(?:- )?[^\s#'"][^:#]*:\s+(["'])(.*)$/.exec(lines[i]!);
+    if (!m) continue;
+    const quote = m[2]!;
+    if (closes(m[3]!, quote)) continue;
+    const indent = m[1]!.length;
+    for (let j = i + 1; j < lines.length; j++) {
+      const line = lines[j]!;
+      const lead = line.length - line.trimStart().length;
+      if (line.trim() !== '' && lead <= indent) {
+        lines[j] = ' '.repeat(indent + 2 - lead) + line;
+        changed = true;
+      }
+      if (closes(line, quote)) {
+        i = j;
+        break;
+      }
+    }
+  }
+  return changed ? lines.join('\n') : text;
+}
+
+/** Does this piece of a quoted scalar contain its closing quote? */
+function closes(rest: string, quote: string): boolean {
+  if (quote === "'") return /(^|[^'])'(''|[^'])*$/.test(rest.replace(/''/g, '')) && rest.replace(/''/g, '').includes("'");
+  for (let k = 0; k < rest.length; k++) {
+    if (rest[k] === '\\') k++;
+    else if (rest[k] === '"') return true;
+  }
+  return false;
+}
+
+function parseYamlStrict(text: string, file: string, budget: Budget): YamlLoadResult {
   checkFileSize(text, file, budget);
   // U+FFFF marks unknown parts of strings downstream; a literal one in the input must not.
   if (text.includes(UNKNOWN_MARK)) text = text.replaceAll(UNKNOWN_MARK, REPLACEMENT);

@@ -169,16 +169,16 @@ export function findRouteToBedrock(q: RouteQuery, net: NetworkModel): Reachabili
   const needed = runtimeServiceFor(q.useFips);
   const runtime = classified.runtime[0];
   if (runtime) {
-    const state = runtime.privateDns === false ? 'PrivateDnsEnabled: false' : 'PrivateDnsEnabled not set (CloudFormation default: false)';
+    const state = runtime.privateDns === false ? 'has PrivateDnsEnabled: false' : 'does not set PrivateDnsEnabled (the CloudFormation default is false)';
     return {
       kind: 'unreachable',
       missing: 'private-dns-disabled',
       endpoint: runtime,
-      detail: `endpoint ${runtime.id} has ${state}, so ${who}'s SDK resolves ${needed}.${region}.amazonaws.com to public addresses it cannot reach (${evidence.join('; ')})`,
+      detail: `endpoint ${runtime.id} ${state}, so ${who}'s SDK resolves ${needed}.${region}.amazonaws.com to public addresses it cannot reach (${evidence.join('; ')})`,
       evidence,
       blame: {
         resource: runtime.id,
-        loc: runtime.privateDnsLoc ?? runtime.serviceName.loc,
+        loc: runtime.privateDnsLoc ?? runtime.loc,
         fix: `set PrivateDnsEnabled: true on ${runtime.id}, or set the caller's endpoint URL to the endpoint's DNS name`,
       },
     };

@@ -63,8 +63,9 @@ export function buildIam(ctx: PlanContext): IamModel {
     const json = get(r.values, 'json');
     const doc = json?.kind === 'scalar' && typeof json.value === 'string' ? policyFromValue(json, meta)! : documentFromBlocks(r, meta);
     dataDocs.set(r.address, { doc, ...(json?.kind === 'scalar' && typeof json.value === 'string' ? { json: json.value } : {}) });
-    publish(doc);
   }
+  // Data documents are published at the end, except those used only as trust policies.
+  const usedAs = new Map<PolicyDoc, Set<PolicyKind>>();
 
   /**
    * The document of a policy attribute: the data source it references when the value is unknown or
@@ -73,7 +74,12 @@ export function buildIam(ctx: PlanContext): IamModel {
   const docFor = (res: PlanResource, path: (string | number)[], value: Node | undefined, meta: Meta): PolicyDoc | undefined => {
     const ds = refs.referencedOne(res, path, ['aws_iam_policy_document']);
     const data = ds && ds.mode === 'data' ? dataDocs.get(ds.address) : undefined;
-    if (data && (value?.kind === 'unknown' || (value?.kind === 'scalar' && value.value === data.json))) return data.doc;
+    if (data && (value?.kind === 'unknown' || (value?.kind === 'scalar' && value.value === data.json))) {
+      const kinds = usedAs.get(data.doc) ?? new Set<PolicyKind>();
+      kinds.add(meta.kind);
+      usedAs.set(data.doc, kinds);
+      return data.doc;
+    }
     return policyFromValue(value, meta);
   };
 
@@ -97,8 +103,8 @@ export function buildIam(ctx: PlanContext): IamModel {
   }
 
   /** The policy an ARN attribute names: a plan policy (by reference or ARN), an AWS managed one, or unknown. */
-  const policyAt = (res: PlanResource, path: (string | number)[], value: Node | undefined, kind: PolicyKind = 'identity'): PolicyDoc | undefined => {
-    const target = refs.referencedOne(res, path, ['aws_iam_policy']);
+  const policyAt = (res: PlanResource, path: (string | number)[], value: Node | undefined, kind: PolicyKind = 'identity', byReference = true): PolicyDoc | undefined => {
+    const target = byReference ? refs.referencedOne(res, path, ['aws_iam_policy']) : undefined;
     let doc = target ? policyByAddress.get(target.address) : undefined;
     if (!doc) {
       const s = toStr(value);
@@ -125,8 +131,8 @@ export function buildIam(ctx: PlanContext): IamModel {
     if (trust) role.trust = trust.kind === 'trust' ? trust : { ...trust, kind: 'trust' };
     const pb = get(p, 'permissions_boundary');
     if (pb && !(pb.kind === 'scalar' && (pb.value === null || pb.value === ''))) {
+      // Not published again: the document is the plan's aws_iam_policy (published) or not in the inputs.
       role.boundary = policyAt(r, ['permissions_boundary'], pb, 'boundary');
-      if (role.boundary && !role.boundary.managedArn) publish(role.boundary);
     }
     roles.set(r.address, role);
     if (name) rolesByName.set(name, role);
@@ -219,7 +225,8 @@ export function buildIam(ctx: PlanContext): IamModel {
         if (!s) return;
         if (!s.unknown) {
           if (a?.arns.has(s.value)) return;
-          attach(role, policyAt(r, ['managed_policy_arns', i], item)!);
+          // A list is one expression: its references say nothing about which item is which.
+          attach(role, policyAt(r, ['managed_policy_arns', i], item, 'identity', false)!);
           return;
         }
         if (!configured) return;
@@ -229,6 +236,10 @@ export function buildIam(ctx: PlanContext): IamModel {
     }
   }
 
+  for (const { doc } of dataDocs.values()) {
+    const kinds = usedAs.get(doc);
+    if (!kinds || [...kinds].some((k) => k !== 'trust')) publish(doc);
+  }
   return { roles, findRole };
 }
 

@@ -119,7 +119,7 @@ describe('validateProperties', () => {
   it('accepts a local path where `aws cloudformation package` will upload it', () => {
     expect(validateProperties('AWS::Lambda::Function', plainNode({ Role: 'r', Code: './src/handler' }))).toEqual([]);
     expect(validateProperties('AWS::Lambda::Function', plainNode({ Role: 'r', Code: { ZipFile: 'x', Bogus: 1 } })).map((p) => p.message)).toEqual([
-      'property "Code.Bogus" is not accepted by AWS::Lambda::Function; accepted: ImageUri, S3Bucket, S3Key, S3ObjectVersion, SourceKMSKeyArn, ZipFile',
+      'property "Code.Bogus" is not accepted by AWS::Lambda::Function; accepted: ImageUri, S3Bucket, S3Key, S3ObjectStorageMode, S3ObjectVersion, SourceKMSKeyArn, ZipFile',
     ]);
   });
 

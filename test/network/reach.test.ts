@@ -169,7 +169,7 @@ describe('findRouteToBedrock', () => {
     specs.RuntimeEp = ['AWS::EC2::VPCEndpoint', props];
     const r = reach(specs);
     expect(summary(r)).toBe('unreachable:private-dns-disabled:RuntimeEp');
-    if (r.kind === 'unreachable') expect(r.detail).toContain('PrivateDnsEnabled not set (CloudFormation default: false)');
+    if (r.kind === 'unreachable') expect(r.detail).toContain('does not set PrivateDnsEnabled (the CloudFormation default is false)');
   });
 
   it('private DNS off but the caller sets the endpoint URL: through the endpoint', () => {
