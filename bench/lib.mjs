@@ -58,6 +58,8 @@ export async function bundleLoaders() {
     format: 'esm',
     target: 'node20',
     outfile: LOADERS,
+    // yaml is CommonJS: its require() calls need a real require in an ES module.
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'warning',
   });
   return LOADERS;

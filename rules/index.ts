@@ -15,7 +15,9 @@ import { regionModelUnavailable } from './region-model-unavailable.js';
 import { regionProfileUnavailable } from './region-profile-unavailable.js';
 import { regionRequiresInferenceProfile } from './region-requires-inference-profile.js';
 import { regionUnresolved } from './region-unresolved.js';
+import { requestInvalidBody } from './request-invalid-body.js';
 import { requestStreamingUnsupported } from './request-streaming-unsupported.js';
+import { templateSchema } from './template-schema.js';
 import { templateReservedEnvVar } from './template-reserved-env-var.js';
 import { templateUnresolved } from './template-unresolved.js';
 
@@ -34,7 +36,9 @@ export const RULES: Rule[] = [
   regionProfileUnavailable,
   regionMismatch,
   regionUnresolved,
+  requestInvalidBody,
   requestStreamingUnsupported,
+  templateSchema,
   templateReservedEnvVar,
   templateUnresolved,
   parseError,

@@ -312,6 +312,7 @@ export function lintSync(opts: LintOptions): LintResult {
       case 'request': {
         const req = parseCliRequest(root);
         if (!req) break;
+        if (req.bodyError) raw.push({ ruleId: 'request-invalid-body', message: `${req.bodyError.message}; Bedrock rejects it with a ValidationException`, loc: req.bodyError.loc, fix: 'send the body as a JSON object (the CLI and SDKs take a JSON string or bytes)', key: 'body-not-json' });
         const model = nodeStr(req.model, req.model.loc);
         if (!model || model.unknown) break;
         const r = arnRegion(model.value);

@@ -19,7 +19,7 @@ import { isUnknown, parseCidr, refKey, show, type Range } from './values.js';
 interface EndpointIndex {
   count: number;
   byVpc: Map<string, VpcEndpoint[]>;
-  /** Literal subnet IDs listed by endpoints (describe-vpc-endpoints output) → that endpoint's VPC. */
+  /** Subnets listed by endpoints but not defined in the inputs (describe-vpc-endpoints IDs, parameters) → that endpoint's VPC. */
   subnetVpc: Map<string, Str>;
 }
 
@@ -36,7 +36,8 @@ function endpointIndex(net: NetworkModel): EndpointIndex {
     let list = idx.byVpc.get(key);
     if (!list) idx.byVpc.set(key, (list = []));
     list.push(ep);
-    for (const s of ep.subnets) if (!isUnknown(s) && !net.subnets?.has(s.value)) idx.subnetVpc.set(s.value, ep.vpc);
+    // Subnets the template does not define (literal IDs, or the same parameter the caller uses).
+    for (const s of ep.subnets) if (!net.subnets?.has(s.value)) idx.subnetVpc.set(refKey(s), ep.vpc);
   }
   indexes.set(net, idx);
   return idx;
@@ -45,10 +46,9 @@ function endpointIndex(net: NetworkModel): EndpointIndex {
 /** The caller's VPC, from its subnets (they all sit in one VPC). */
 function callerVpc(q: EndpointQuery, net: NetworkModel, idx: EndpointIndex): Str | undefined {
   for (const s of q.attachment.subnets) {
-    if (isUnknown(s)) continue;
-    const subnet = net.subnets?.get(s.value);
+    const subnet = isUnknown(s) ? undefined : net.subnets?.get(s.value);
     if (subnet?.vpc) return subnet.vpc;
-    const fromEndpoint = idx.subnetVpc.get(s.value);
+    const fromEndpoint = idx.subnetVpc.get(refKey(s));
     if (fromEndpoint) return fromEndpoint;
   }
   return undefined;

@@ -29,7 +29,8 @@ export function toStr(node: Node | undefined): Str | undefined {
         return value.includes(UNKNOWN_MARK) ? { value, loc: node.loc, unknown: 'partly unknown value' } : { value, loc: node.loc };
       }
     case 'unknown':
-      return { value: UNKNOWN_MARK, loc: node.loc, unknown: node.hint ? `${node.reason} (${node.hint})` : node.reason };
+      // The reason alone (no hint), as the compute builder writes it: refKey compares these texts.
+      return { value: UNKNOWN_MARK, loc: node.loc, unknown: node.reason };
     case 'map': {
       const key = node.entries[0]?.key ?? 'expression';
       return { value: UNKNOWN_MARK, loc: node.loc, unknown: `unresolved ${key}` };

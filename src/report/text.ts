@@ -39,16 +39,26 @@ export function formatText(input: ReportInput, opts: ReportOptions = {}): string
   return out.join('\n') + '\n';
 }
 
+const MAX_SNIPPET = 160;
+
 function findingBlock(f: Finding, c: Colors, source: (file: string) => string[] | undefined): string[] {
   const paint = severityColor(f.severity, c);
   const lines = [`${c.bold(`${f.file}:${f.line}:${f.column}:`)} ${paint(f.severity)}: ${f.message} ${c.gray(`[${f.ruleId}]`)}`];
   const width = String(f.line).length;
   const blank = ' '.repeat(width);
-  const text = source(f.file)?.[f.line - 1];
+  let text = source(f.file)?.[f.line - 1];
+  let shift = 0;
+  if (text !== undefined && text.length > MAX_SNIPPET) {
+    // Very long lines (minified JSON, a 10,000-character prompt): show a window around the column.
+    const start = Math.max(0, Math.min(f.column - 1 - 20, text.length - MAX_SNIPPET));
+    const cut = text.slice(start, start + MAX_SNIPPET);
+    text = `${start > 0 ? '…' : ''}${cut}${start + MAX_SNIPPET < text.length ? '…' : ''}`;
+    shift = start - (start > 0 ? 1 : 0);
+  }
   if (text !== undefined) {
-    const column = Math.min(Math.max(f.column, 1), text.length + 1);
+    const column = Math.min(Math.max(f.column - shift, 1), text.length + 1);
     // Underline the span on its first line; a span running onto later lines is underlined to the line end.
-    const end = f.endLine === f.line ? f.endColumn : text.length + 1;
+    const end = f.endLine === f.line ? f.endColumn - shift : text.length + 1;
     const length = Math.max(1, Math.min(end, text.length + 1) - column);
     // Keep tabs from the source so the caret lines up with the code whatever the tab width.
     const pad = text.slice(0, column - 1).replace(/[^\t]/g, ' ');

@@ -369,6 +369,18 @@ describe('findRouteToBedrock', () => {
     expect(summary(reach(specs, attach(['PrivA'], ['FnSg'])))).toBe('endpoint:RuntimeEp');
   });
 
+  it('a caller and an endpoint in the same parameter subnet share a VPC', () => {
+    const subnetParam = { $unknown: 'parameter SubnetId has no default' } as const;
+    const specs: Specs = {
+      ...sg('SharedSg', { ingress: [tcp443From({ CidrIp: '0.0.0.0/0' })] }),
+      ...runtimeEndpoint('RuntimeEp', { VpcId: { $unknown: 'parameter VpcId has no default' }, SubnetIds: [subnetParam], SecurityGroupIds: ['SharedSg'] }),
+    };
+    const att = attach([str('', 'parameter SubnetId has no default')], ['SharedSg']);
+    expect(summary(reach(specs, att))).toBe('endpoint:RuntimeEp');
+    // A different parameter is a different subnet.
+    expect(summary(reach(specs, attach([str('', 'parameter OtherSubnet has no default')], ['SharedSg'])))).toBe('unknown');
+  });
+
   it('an endpoint whose private DNS comes from a parameter leaves a failing path unknown', () => {
     expect(summary(reach({ ...WITH_ENDPOINT, ...runtimeEndpoint('RuntimeEp', { PrivateDnsEnabled: { $unknown: 'parameter Dns' } }) }))).toBe('unknown');
   });

@@ -22,3 +22,11 @@ test('smoke', () => {
     for (const r of res.resolved) console.log(' resolved', r.id, r.type, r.stack, JSON.stringify(r.props).length);
   }
 });
+test('net', () => {
+  const f = 'fixtures/terraform/network.plan.json';
+  const root = parseJson(readFileSync(f, 'utf8'), f).root as MapNode;
+  const dep: Deployment = { stacks: [], roles: [], policies: [], scps: [], compute: [], stateMachines: [], bedrockResources: [], appProfiles: new Map(), sites: [], resources: [], network: { endpoints: [] }, unresolved: [] };
+  const res = parseTerraformPlan(root, { file: f, cwd: process.cwd(), catalog: loadCatalog() }, dep);
+  const show = (n: any): any => n.kind === 'map' ? Object.fromEntries(n.entries.map((e: any) => [e.key, show(e.value)])) : n.kind === 'seq' ? n.items.map(show) : n.kind === 'unknown' ? '?' : n.value;
+  for (const r of res.resolved) console.log(r.id, JSON.stringify(show(r.props)));
+});
