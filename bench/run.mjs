@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateAll } from './gen.mjs';
-import { BENCH, ROOT, build, bundleLoaders, fmtMb, fmtMs, logLogSlope, median, rssMethod, table, timeCli } from './lib.mjs';
+import { BENCH, ROOT, build, bundleLoaders, fmtMb, fmtMs, logLogSlope, median, rssMethod, table, timeCli, timed } from './lib.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +38,8 @@ console.log(`bedrock-lint benchmark — ${RUNS} runs per figure (medians); node 
 console.log(`peak RSS: ${rssMethod}; wall time: measured around each child process\n`);
 
 // ---- cold start and a small template
+const nodeAlone = median(Array.from({ length: RUNS }, () => timed(process.execPath, ['-e', '0'], { rss: false }).ms));
+row('node itself: node -e 0 (reference)', fmtMs(nodeAlone), '—', undefined, 'the floor under every CLI figure');
 const version = timeCli(['--version'], RUNS);
 checkStatus('--version', version.statuses, [0]);
 row('cold start: bedrock-lint --version', fmtMs(version.ms), '≤ 150 ms', version.ms <= 150, `RSS ${fmtMb(version.rssMb)}`);
@@ -59,21 +61,23 @@ for (const t of corpus.templates) {
   const cli = timeCli([rel(t.file), '--format', 'json', '--region', 'us-east-1'], RUNS);
   checkStatus(rel(t.file), cli.statuses);
   const ip = inproc(t.file);
+  const parseProcess = median(Array.from({ length: RUNS }, () => timed(process.execPath, [path.join(BENCH, 'inproc.mjs'), '--parse-only', t.file], { rss: false }).ms));
   const parse = median(ip.parse);
   const lint = median(ip.lint);
   const bytes = (await import('node:fs')).statSync(t.file).size;
-  sizeRows.push({ ...t, bytes, cli, parse, lint, findings: ip.findings });
+  sizeRows.push({ ...t, bytes, cli, parseProcess, parse, lint, findings: ip.findings, warmRuns: ip.parse.length });
   if (t.n >= 100) scaling[t.format].push({ x: t.n, y: lint, cli: cli.ms });
 }
 
 console.log('Generated templates (CLI: node dist/cli.mjs <file> --format json --region us-east-1; in-process: bench/inproc.mjs)');
 console.log(
   table(
-    ['template', 'bytes', 'CLI wall', 'peak RSS', 'parse floor', 'lint in-process', 'overhead/parse', 'findings'],
-    sizeRows.map((s) => [rel(s.file), s.bytes, fmtMs(s.cli.ms), fmtMb(s.cli.rssMb), fmtMs(s.parse), fmtMs(s.lint), ((s.lint - s.parse) / s.parse).toFixed(2), s.findings]),
+    ['template', 'bytes', 'CLI wall', 'peak RSS', 'parse-only process', 'parse floor', 'lint in-process', 'overhead/parse', 'warm runs', 'findings'],
+    sizeRows.map((s) => [rel(s.file), s.bytes, fmtMs(s.cli.ms), fmtMb(s.cli.rssMb), fmtMs(s.parseProcess), fmtMs(s.parse), fmtMs(s.lint), ((s.lint - s.parse) / s.parse).toFixed(2), s.warmRuns, s.findings]),
   ),
 );
-console.log('overhead/parse = (lint in-process − parse floor) / parse floor, warm medians\n');
+console.log('parse-only process = wall time of a fresh node process that only reads and parses the file (cold parse floor);');
+console.log('parse floor / lint in-process = warm medians in one process; overhead/parse = (lint − parse floor) / parse floor\n');
 
 for (const format of ['yaml', 'json']) {
   const big = sizeRows.find((s) => s.n === 2000 && s.format === format);

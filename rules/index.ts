@@ -10,6 +10,11 @@ import { iamUnknownAction } from './iam-unknown-action.js';
 import { modelEndOfLife } from './model-end-of-life.js';
 import { modelLegacy } from './model-legacy.js';
 import { modelUnknown } from './model-unknown.js';
+import { networkEndpointPolicyDenies } from './network-endpoint-policy-denies.js';
+import { networkNoBedrockRoute } from './network-no-bedrock-route.js';
+import { networkPrivateDnsDisabled } from './network-private-dns-disabled.js';
+import { networkSecurityGroupBlocks } from './network-security-group-blocks.js';
+import { networkWrongEndpointService } from './network-wrong-endpoint-service.js';
 import { regionMismatch } from './region-mismatch.js';
 import { regionModelUnavailable } from './region-model-unavailable.js';
 import { regionProfileUnavailable } from './region-profile-unavailable.js';
@@ -36,6 +41,11 @@ export const RULES: Rule[] = [
   regionProfileUnavailable,
   regionMismatch,
   regionUnresolved,
+  networkNoBedrockRoute,
+  networkWrongEndpointService,
+  networkPrivateDnsDisabled,
+  networkSecurityGroupBlocks,
+  networkEndpointPolicyDenies,
   requestInvalidBody,
   requestStreamingUnsupported,
   templateSchema,

@@ -1,4 +1,5 @@
 import { analyzeSites } from '../src/analysis/site.js';
+import { networkUnresolvedFindings } from '../src/network/verdicts.js';
 import type { Rule } from '../src/rule.js';
 import type { RawFinding } from '../src/types.js';
 
@@ -34,6 +35,7 @@ export const templateUnresolved: Rule = {
         key: `iam-unknown ${a.site.model.value}`,
       });
     }
+    out.push(...networkUnresolvedFindings(ctx));
     return out;
   },
 };

@@ -137,7 +137,7 @@ export function buildTemplate(input: TemplateInput, dep: Deployment): TemplateMo
         return scalar(`{{${id}.${attr}}}`, loc);
       }
       if (r.type === 'AWS::Bedrock::ApplicationInferenceProfile' && attr === 'InferenceProfileId') return scalar(`{{${id}}}`, loc);
-      if (/(^|\.)(Id|GroupId|VpcId|SubnetId|RouteTableId|AllocationId|Name|RoleId)$/.test(attr)) return scalar(id, loc);
+      if (/(^|\.)(Id|GroupId|VpcId|SubnetId|RouteTableId|AllocationId|Name|RoleId|CidrBlock|DefaultSecurityGroup)$/.test(attr)) return scalar(id, loc);
       return { kind: 'unknown', reason: `attribute ${id}.${attr} is known only after deployment`, loc };
     },
   };

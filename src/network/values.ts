@@ -1,6 +1,6 @@
 // Reading resolved property values (located Node trees) as plain strings, numbers, booleans and lists,
 // and IPv4 CIDR arithmetic. Unknown values stay visibly unknown (UNKNOWN_MARK in Str.value).
-import { UNKNOWN_MARK, type Loc, type MapNode, type Node, type Str } from '../types.js';
+import { UNKNOWN_MARK, type Loc, type Node, type Str } from '../types.js';
 
 export function prop(node: Node | undefined, key: string): Node | undefined {
   if (!node || node.kind !== 'map') return undefined;
@@ -12,10 +12,6 @@ export function propKeyLoc(node: Node | undefined, key: string): Loc | undefined
   if (!node || node.kind !== 'map') return undefined;
   for (const e of node.entries) if (e.key === key) return e.keyLoc;
   return undefined;
-}
-
-export function asMap(node: Node | undefined): MapNode | undefined {
-  return node && node.kind === 'map' ? node : undefined;
 }
 
 /** A value as a located string. A map left over from an unresolved intrinsic counts as unknown. */

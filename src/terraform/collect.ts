@@ -148,7 +148,8 @@ export function collectResources(root: MapNode, config: ConfigIndex): PlanResour
   const out: PlanResource[] = [];
   for (const d of drafts.values()) {
     if (d.deleted || !d.values || !d.loc) continue;
-    const values = d.afterUnknown ? (overlayUnknown(d.values, d.afterUnknown, d.address) as MapNode) : d.values;
+    const overlaid = d.afterUnknown ? overlayUnknown(d.values, d.afterUnknown, d.address) : d.values;
+    const values = overlaid?.kind === 'map' ? overlaid : d.values;
     const modulePath = stripKeys(d.moduleInstance).replace(/\.$/, '');
     const configAddress = stripKeys(d.address);
     const cfg = config.resources.get(configAddress);
@@ -185,9 +186,11 @@ export function overlayUnknown(v: Node | undefined, u: Node | undefined, what: s
   if (u.kind === 'map') {
     if (!absent && v.kind !== 'map') return v;
     const base: MapEntry[] = v?.kind === 'map' ? v.entries : [];
+    const unknownByKey = new Map(u.entries.map((x) => [x.key, x]));
+    const baseKeys = new Set(base.map((e) => e.key));
     let changed = false;
     const entries = base.map((e) => {
-      const ue = u.entries.find((x) => x.key === e.key);
+      const ue = unknownByKey.get(e.key);
       if (!ue) return e;
       const nv = overlayUnknown(e.value, ue.value, `${what}.${e.key}`, e.keyLoc);
       if (nv === e.value || !nv) return e;
@@ -195,7 +198,7 @@ export function overlayUnknown(v: Node | undefined, u: Node | undefined, what: s
       return { ...e, value: nv };
     });
     for (const ue of u.entries) {
-      if (base.some((e) => e.key === ue.key)) continue;
+      if (baseKeys.has(ue.key)) continue;
       const nv = overlayUnknown(undefined, ue.value, `${what}.${ue.key}`, ue.keyLoc);
       if (!nv) continue;
       changed = true;

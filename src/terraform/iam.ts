@@ -213,7 +213,10 @@ export function buildIam(ctx: PlanContext): IamModel {
     }
     const managed = get(p, 'managed_policy_arns');
     const configured = refs.isConfigured(r, 'managed_policy_arns');
-    const referenced = refs.referenced(r, ['managed_policy_arns'], ['aws_iam_policy']).map((t) => policyByAddress.get(t.address)!).filter((d) => !role.policies.includes(d));
+    const referenced = refs
+      .referenced(r, ['managed_policy_arns'], ['aws_iam_policy'])
+      .map((t) => policyByAddress.get(t.address))
+      .filter((d): d is PolicyDoc => !!d && !role.policies.includes(d));
     if (managed?.kind === 'unknown') {
       if (!configured) continue;
       for (const d of referenced) attach(role, d);

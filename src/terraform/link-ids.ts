@@ -50,7 +50,8 @@ export function linkIds(res: PlanResource, refs: References, addressById: Map<st
     const entries = node.entries.map((e): MapEntry => {
       const p = [...path, e.key];
       let value = e.value;
-      if (ID_ATTR.test(e.key)) value = linkValue(e.value, p);
+      // The resource's own `id` is not a link.
+      if (ID_ATTR.test(e.key) && !(path.length === 0 && e.key === 'id')) value = linkValue(e.value, p);
       else if (e.value.kind === 'seq') value = mapSeq(e.value, (item, i) => (item.kind === 'map' ? walk(item, [...p, i]) : item));
       else if (e.value.kind === 'map' && e.key !== 'tags' && e.key !== 'tags_all') value = walk(e.value, p);
       if (value !== e.value) changed = true;
