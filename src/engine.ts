@@ -27,9 +27,7 @@ import { parseSuppressionComments } from './suppress/comments.js';
 import { metadataSuppressions } from './suppress/metadata.js';
 import { configSuppressions } from './suppress/config.js';
 import { applyBaseline, readBaseline, BaselineError } from './suppress/baseline.js';
-// TERRAFORM-PENDING import { parseTerraformPlan, isTerraformPlan } from './terraform/plan.js';
-const isTerraformPlan = (_r: MapNode) => false;
-const parseTerraformPlan = (..._a: unknown[]): { resolved: ResolvedResource[] } => ({ resolved: [] });
+import { parseTerraformPlan, isTerraformPlan } from './terraform/plan.js';
 
 export interface LintOptions {
   paths: string[];

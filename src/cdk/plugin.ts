@@ -4,6 +4,8 @@
 // CDK calls validate() synchronously after writing the cloud assembly, so it runs lintSync. It
 // never loads aws-cdk-lib: the shapes it exchanges with CDK are declared in ./types.ts.
 import path from 'node:path';
+// Types only (erased by the build): the class is checked against CDK's two plugin interfaces.
+import type { IPolicyValidationPlugin, IPolicyValidationPluginBeta1 } from 'aws-cdk-lib';
 import { lintSync, type LintOptions } from '../engine.js';
 import { RULES } from '../../rules/index.js';
 import type { Finding, Severity } from '../types.js';
@@ -17,7 +19,7 @@ export { NO_RESOURCE } from './violations.js';
 
 const RANK: Record<Severity | 'none', number> = { info: 1, warning: 2, error: 3, none: 99 };
 
-export class BedrockLintPlugin {
+export class BedrockLintPlugin implements IPolicyValidationPlugin, IPolicyValidationPluginBeta1 {
   /** Also the acknowledgement namespace: `Validations.of(c).acknowledge({ id: 'bedrock-lint::model-legacy', reason })`. */
   public readonly name = 'bedrock-lint';
   public readonly version = VERSION;

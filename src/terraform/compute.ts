@@ -34,7 +34,7 @@ export function buildCompute(ctx: PlanContext, iam: IamModel): void {
   /** A model attribute known only after apply that refers to a plan inference profile → the profile's ARN. */
   const modelNode = (res: PlanResource, at: (string | number)[], node: Node | undefined): Node | undefined => {
     if (node?.kind !== 'unknown') return node;
-    const t = refs.referencedOne(res, at, ['aws_bedrock_inference_profile']);
+    const t = refs.referencedOne(res, at, ['aws_bedrock_inference_profile'], ['arn', 'id']);
     const arn = t && profileArn.get(t.address);
     return arn ? scalar(arn, node.loc) : node;
   };

@@ -14,7 +14,7 @@ import { SYMBOLIC_ACCOUNT, unknownPolicy } from '../model/template.js';
 import type { Role } from '../model/types.js';
 import type { Loc, MapEntry, MapNode, Node, Str } from '../types.js';
 import type { PlanResource } from './collect.js';
-import { block, partitionOf, propsOf, toStr, type PlanContext } from './context.js';
+import { partitionOf, propsOf, toStr, type PlanContext } from './context.js';
 import { parseEmbeddedJson } from './embedded-json.js';
 
 export interface IamModel {

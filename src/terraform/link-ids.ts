@@ -12,7 +12,8 @@ import type { References } from './refs.js';
 const ID_ATTR = /(?:^|_)ids?$|^subnets$|^security_groups$/;
 
 export function linkIds(res: PlanResource, refs: References, addressById: Map<string, string>): MapNode {
-  const targetsOf = (path: (string | number)[]) => refs.referenced(res, path).filter((r) => r.mode === 'managed');
+  // Only `x.id` (or a bare/splat reference) names the resource x itself.
+  const targetsOf = (path: (string | number)[]) => refs.referenced(res, path, undefined, ['id']).filter((r) => r.mode === 'managed');
 
   const scalarFor = (n: Node, path: (string | number)[]): Node => {
     if (n.kind === 'scalar' && typeof n.value === 'string') {
@@ -20,9 +21,8 @@ export function linkIds(res: PlanResource, refs: References, addressById: Map<st
       return addr && addr !== res.address ? { kind: 'scalar', value: addr, loc: n.loc } : n;
     }
     if (n.kind !== 'unknown') return n;
-    const targets = targetsOf(path);
-    const one = targets.length === 1 ? targets[0] : refs.referencedOne(res, path);
-    return one ? { kind: 'scalar', value: one.address, loc: n.loc } : n;
+    const one = refs.referencedOne(res, path, undefined, ['id']);
+    return one?.mode === 'managed' ? { kind: 'scalar', value: one.address, loc: n.loc } : n;
   };
 
   const linkValue = (n: Node, path: (string | number)[]): Node => {

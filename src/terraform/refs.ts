@@ -54,17 +54,27 @@ export class References {
     return e.kind === 'seq' ? e.items.length > 0 : true;
   }
 
-  /** Resources referenced by the expression at `path` (deduplicated, in reference order). */
-  referenced(res: PlanResource, path: (string | number)[], types?: string[]): PlanResource[] {
+  /**
+   * Resources referenced by the expression at `path` (deduplicated, in reference order). With
+   * `attrs`, only those referred to through one of these attributes (or only bare, as a splat
+   * `aws_subnet.x[*].id` is listed): `subnet_id = aws_instance.x.subnet_id` does not name the instance.
+   */
+  referenced(res: PlanResource, path: (string | number)[], types?: string[], attrs?: string[]): PlanResource[] {
     const expr = this.expression(res, path);
-    const out: PlanResource[] = [];
-    const seen = new Set<string>();
+    const found = new Map<string, { r: PlanResource; attrs: Set<string> }>();
     for (const ref of referenceStrings(expr)) {
-      for (const r of this.resolve(ref, res.modulePath, res.moduleInstance, 0)) {
-        if (seen.has(r.address) || (types && !types.includes(r.type))) continue;
-        seen.add(r.address);
-        out.push(r);
+      for (const { r, attr } of this.resolve(ref, res.modulePath, res.moduleInstance, 0)) {
+        if (types && !types.includes(r.type)) continue;
+        const f = found.get(r.address);
+        if (f) f.attrs.add(attr);
+        else found.set(r.address, { r, attrs: new Set([attr]) });
       }
+    }
+    const out: PlanResource[] = [];
+    for (const { r, attrs: used } of found.values()) {
+      const named = [...used].filter((a) => a !== '');
+      if (attrs && named.length && !named.some((a) => attrs.includes(a))) continue;
+      out.push(r);
     }
     return out;
   }
@@ -73,8 +83,8 @@ export class References {
    * The one resource a single-valued attribute refers to: the only candidate, or the candidate with
    * the referencing resource's own instance key (the `count.index` / `each.key` pattern).
    */
-  referencedOne(res: PlanResource, path: (string | number)[], types?: string[]): PlanResource | undefined {
-    const list = this.referenced(res, path, types);
+  referencedOne(res: PlanResource, path: (string | number)[], types?: string[], attrs?: string[]): PlanResource | undefined {
+    const list = this.referenced(res, path, types, attrs);
     if (list.length === 1) return list[0];
     if (list.length > 1 && res.index) {
       const same = list.filter((r) => r.index === res.index);
@@ -83,7 +93,8 @@ export class References {
     return undefined;
   }
 
-  private resolve(ref: string, modulePath: string, instance: string | undefined, depth: number): PlanResource[] {
+  /** The resources a reference string denotes, each with the attribute it reads ('' for a bare reference). */
+  private resolve(ref: string, modulePath: string, instance: string | undefined, depth: number): { r: PlanResource; attr: string }[] {
     if (depth > MAX_DEPTH) return [];
     const prefix = modulePath ? `${modulePath}.` : '';
     const v = VAR_RE.exec(ref);
@@ -110,7 +121,8 @@ export class References {
       if (local.length) list = local;
     }
     if (r[4]) list = list.filter((x) => x.index === normalizeKey(r[4]!));
-    return list;
+    const attr = /^\.([A-Za-z0-9_-]+)/.exec(ref.slice(r[0].length))?.[1] ?? '';
+    return list.map((x) => ({ r: x, attr }));
   }
 
   /** Whether a module path is instantiated with count/for_each (its instance prefixes carry keys). */

@@ -27,12 +27,6 @@ const sfn = require('aws-cdk-lib/aws-stepfunctions') as typeof Sfn;
 const tasks = require('aws-cdk-lib/aws-stepfunctions-tasks') as typeof SfnTasks;
 const bedrock = require('aws-cdk-lib/aws-bedrock') as typeof Bedrock;
 
-// Compile-time check that the plugin fits both CDK plugin interfaces (erased at run time).
-const asPlugin = (p: BedrockLintPlugin): CdkLib.IPolicyValidationPlugin => p;
-const asBeta1Plugin = (p: BedrockLintPlugin): CdkLib.IPolicyValidationPluginBeta1 => p;
-void asPlugin;
-void asBeta1Plugin;
-
 const DATE = '2026-01-15';
 const ENV = { account: '111122223333', region: 'us-east-1' };
 const SD35 = 'stability.sd3-5-large-v1:0';
@@ -173,7 +167,7 @@ describe('BedrockLintPlugin', () => {
 
     // Without the endpoint the same function has no route: the network check is live.
     const blocked = build(false);
-    expect(summary(blocked.report).map((v) => [v.rule, v.resource])).toEqual([['network-no-bedrock-route', 'ChatFnBA7A8A9D']]);
+    expect(summary(blocked.report).map((v) => [v.rule, v.resource])).toEqual([['network-no-bedrock-route', 'ChatFn5A5B3E47']]);
     expect(blocked.err?.message).toContain("Acknowledge with 'bedrock-lint::network-no-bedrock-route'");
   });
 

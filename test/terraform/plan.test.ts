@@ -341,7 +341,7 @@ describe('network resources', () => {
     expect(l.resolved.map((r) => r.type)).toEqual([
       'aws_vpc', 'aws_subnet', 'aws_subnet', 'aws_subnet', 'aws_internet_gateway', 'aws_eip', 'aws_nat_gateway', 'aws_route_table', 'aws_route_table_association',
       'aws_route_table', 'aws_route', 'aws_security_group', 'aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule',
-      'aws_vpc_security_group_egress_rule', 'aws_vpc_endpoint',
+      'aws_vpc_security_group_egress_rule', 'aws_vpc_endpoint', 'aws_network_interface',
     ]);
     const p = (id: string) => plain(props(l, id)) as Record<string, unknown>;
     expect(p('aws_subnet.private')['vpc_id']).toBe('aws_vpc.main');
@@ -354,6 +354,8 @@ describe('network resources', () => {
     expect(p('aws_vpc_security_group_ingress_rule.https')).toMatchObject({ security_group_id: 'aws_security_group.endpoint', referenced_security_group_id: 'aws_security_group.fn' });
     expect(p('aws_vpc_security_group_egress_rule.all')).toMatchObject({ security_group_id: 'aws_security_group.fn', cidr_ipv4: '0.0.0.0/0' });
     expect(p('aws_security_group.fn')['egress']).toBe('<unknown>');
+    // `subnet_id = aws_nat_gateway.nat.subnet_id` reads an attribute: it does not name the NAT gateway.
+    expect(p('aws_network_interface.probe')['subnet_id']).toBe('<unknown>');
   });
 
   test('aws_vpc_endpoint: a known subnet ID maps to its resource, the unknown one to its reference; policy parsed', () => {
