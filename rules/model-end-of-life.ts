@@ -11,11 +11,13 @@ export const modelEndOfLife: Rule = {
       if (!id || !ctx.catalog.model(id)) continue;
       const lc = ctx.catalog.lifecycle(id, ctx.date);
       if (lc.status !== 'eol') continue;
+      const lastSeen = ctx.catalog.model(id)?.lastSeen;
+      const when = lc.eolDate ? ` on ${lc.eolDate}` : lastSeen ? ` (no Region has listed it since ${lastSeen})` : '';
       out.push(
         siteFinding(
           a,
           'model-end-of-life',
-          `${a.site.model.value} reached end of life${lc.eolDate ? ` on ${lc.eolDate}` : ''}; calls fail with ResourceNotFoundException${lc.successor ? ` (replacement: ${lc.successor})` : ''}`,
+          `${a.site.model.value} reached end of life${when}; calls fail with ResourceNotFoundException${lc.successor ? ` (replacement: ${lc.successor})` : ''}`,
           lc.successor ? `move to ${lc.successor} (check the request body: model families differ)` : 'move to a current model',
           id,
         ),

@@ -211,6 +211,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--max-file-size <bytes>', 'skip larger files with an analysis-budget-exceeded note (default 10 MB)', parsePositiveInt)
     .version(versionText().trimEnd(), '-v, --version', 'print the version and the dates of the bundled data')
     .showHelpAfterError()
+    .enablePositionalOptions()
     .exitOverride()
     .action(async (paths: string[], o: MainOptions) => {
       exitCode = await runLint(paths, { ...o, format: o.format ?? [], output: o.output ?? [] });

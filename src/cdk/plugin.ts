@@ -27,7 +27,7 @@ export class BedrockLintPlugin implements IPolicyValidationPlugin, IPolicyValida
   private readonly options: BedrockLintPluginOptions;
 
   constructor(options: BedrockLintPluginOptions = {}) {
-    if (options.failOn !== undefined && !(options.failOn in RANK)) {
+    if (options.failOn !== undefined && !Object.hasOwn(RANK, options.failOn)) {
       throw new TypeError(`BedrockLintPlugin: failOn must be error, warning, info or none, not ${String(options.failOn)}`);
     }
     this.options = options;

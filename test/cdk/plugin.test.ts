@@ -62,7 +62,7 @@ function synth(app: CdkLib.App): Error | undefined {
 }
 
 /** Scenario (a): a us-east-1 Lambda calling a model offered only in us-west-2, granted on the us-west-2 ARN. */
-function imageStack(app: CdkLib.App) {
+function imageStack(app: CdkLib.App | CdkLib.Stage) {
   const stack = new cdk.Stack(app, 'ImageStack', { env: ENV });
   const role = new iam.Role(stack, 'ImageFnRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
   role.addToPolicy(new iam.PolicyStatement({ actions: ['bedrock:InvokeModel'], resources: [`arn:aws:bedrock:us-west-2::foundation-model/${SD35}`] }));
@@ -86,6 +86,7 @@ describe('BedrockLintPlugin', () => {
     expect(p.version).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
     expect(p.ruleIds).toEqual(RULES.map((r) => r.meta.id));
     expect(() => new BedrockLintPlugin({ failOn: 'fatal' as never })).toThrow('failOn must be error, warning, info or none, not fatal');
+    expect(() => new BedrockLintPlugin({ failOn: 'toString' as never })).toThrow('not toString');
   });
 
   it('(a) reports the wrong Region, the foreign-Region grant and the denied call, and synth fails', () => {
@@ -211,6 +212,18 @@ describe('BedrockLintPlugin', () => {
     const err = synth(app);
     expect(summary(reports[0]!).map((v) => v.rule)).toEqual(['iam-invoke-denied', 'region-mismatch', 'region-model-unavailable']);
     expect(err?.message).toContain("Acknowledge with 'bedrock-lint::region-model-unavailable'");
+  });
+
+  it('lints the stacks of a Stage (a nested cloud assembly)', () => {
+    const app = new cdk.App({ outdir: tmp() });
+    const { plugin, reports, seen } = recording(new BedrockLintPlugin({ date: DATE }));
+    cdk.Validations.of(app).addPlugins(plugin);
+    imageStack(new cdk.Stage(app, 'Prod'));
+    const err = synth(app);
+    expect(summary(reports[0]!).map((v) => v.rule)).toEqual(['iam-invoke-denied', 'region-mismatch', 'region-model-unavailable']);
+    expect(reports[0]!.violations[2]!.description).toBe(`${SD35} is not offered in us-east-1 (call Region from cdk.out environment of ProdImageStackC6135B2A); it is offered in us-west-2`);
+    expect(seen[0]!.violations[2]!.violatingResources[0]!.constructPath).toBe('Prod/ImageStack/ImageFn/Resource');
+    expect(err?.message).toContain('Prod/ImageStack/ImageFn/Resource (ImageFnCD541B83)');
   });
 
   it('failOn decides success; an environment-agnostic stack takes the region option', () => {

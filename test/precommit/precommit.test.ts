@@ -74,6 +74,12 @@ describe('.pre-commit-hooks.yaml', () => {
 });
 
 describe('pre-commit run', () => {
+  it.skipIf(!hasPreCommit)('accepts .pre-commit-hooks.yaml as a hook manifest (skipped when pre-commit is not installed)', () => {
+    const r = spawnSync('pre-commit', ['validate-manifest', path.join(ROOT, '.pre-commit-hooks.yaml')], { encoding: 'utf8', env: { ...process.env, PRE_COMMIT_HOME: mkdtempSync(path.join(os.tmpdir(), 'bedrock-lint-precommit-home-')) } });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
   it.skipIf(!hasPreCommit)('blocks a commit with the InvokeModels typo and lets the fixed template through (skipped when pre-commit is not installed)', () => {
     const repo = mkdtempSync(path.join(os.tmpdir(), 'bedrock-lint-precommit-'));
     const env = { ...process.env, PRE_COMMIT_HOME: path.join(repo, '.cache'), NO_COLOR: '1', GIT_CONFIG_NOSYSTEM: '1', HOME: repo };
