@@ -46,7 +46,7 @@ export interface LintOptions {
   maxFileSize?: number;
   /** Deployment account, when the inputs do not say (e.g. from a CDK stack). */
   account?: string;
-  /** Templates given in memory (CDK plugin): path → { region, account }. */
+  /** Per-template stack environment (CDK plugin): absolute or cwd-relative path → { region, account }. */
   stackEnv?: Record<string, { region?: string; account?: string }>;
 }
 
@@ -134,7 +134,9 @@ export function lintSync(opts: LintOptions): LintResult {
     try {
       const res = isJson ? { ...parseJson(text, file, budget), comments: [] } : parseYaml(text, file, budget);
       if (res.errors.length) {
-        if (explicit || looksRelevant(text)) errors.push(...res.errors);
+        // Detected by content: text that does not look like any input bedrock-lint reads (a Helm
+        // chart, a JSON-with-comments tsconfig) is skipped, even when named explicitly.
+        if (looksRelevant(text)) errors.push(...res.errors);
         return undefined;
       }
       return { file, root: res.root, comments: res.comments, source: text };
@@ -278,8 +280,11 @@ export function lintSync(opts: LintOptions): LintResult {
     switch (kind) {
       case 'cfn': {
         const sam = isSam(root);
-        const region = deploymentRegion ?? (sam || samconfigFor(f.path) ? samconfigFor(f.path) : undefined);
-        const stack: Stack = { name: f.path, file: f.path, format: sam ? 'sam' : 'cfn', ...(region ? { region } : {}), ...(opts.account ? { account: opts.account } : {}) };
+        const env = opts.stackEnv?.[abs] ?? opts.stackEnv?.[f.path];
+        const envRegion: RegionValue | undefined = env?.region ? { value: env.region, source: 'CDK stack environment' } : undefined;
+        const region = deploymentRegion ?? envRegion ?? (sam || samconfigFor(f.path) ? samconfigFor(f.path) : undefined);
+        const account = env?.account ?? opts.account;
+        const stack: Stack = { name: f.path, file: f.path, format: sam ? 'sam' : 'cfn', ...(region ? { region } : {}), ...(account ? { account } : {}) };
         loadTemplate(lf, root, stack);
         break;
       }

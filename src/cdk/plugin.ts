@@ -58,8 +58,9 @@ export class BedrockLintPlugin implements IPolicyValidationPlugin, IPolicyValida
       // The manifest gives each stack's account and Region; an explicit region overrides them.
       return { ...common, paths: [unit.dir], ...(o.region ? { region: o.region } : {}) };
     }
-    const region = o.region ?? unit.stack.region;
-    return { ...common, paths: [unit.stack.template], ...(region ? { region } : {}), ...(unit.stack.account ? { account: unit.stack.account } : {}) };
+    // The stack's own environment is its Region (labelled as such); an explicit region overrides it.
+    const env = { ...(unit.stack.region ? { region: unit.stack.region } : {}), ...(unit.stack.account ? { account: unit.stack.account } : {}) };
+    return { ...common, paths: [unit.stack.template], ...(o.region ? { region: o.region } : {}), stackEnv: { [path.resolve(cwd, unit.stack.template)]: env } };
   }
 }
 

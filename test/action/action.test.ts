@@ -1,11 +1,11 @@
 // The composite GitHub Action: its structure, and its lint step's own shell script run on a fixture
 // folder with the built CLI, as the runner would run it.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CLI, ROOT } from '../helpers/cli.js';
 
@@ -36,9 +36,17 @@ ajv.addFormat('uri', (s: string) => /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s\\]*$/.test(s)
 ajv.addFormat('uri-reference', (s: string) => !/[\s\\]/.test(s) && !/%(?![0-9a-fA-F]{2})/.test(s));
 const validateSarif = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures-sarif/sarif-schema-2.1.0-subset.json'), 'utf8')));
 
+const dirs: string[] = [];
+const tmp = (prefix: string) => {
+  const d = mkdtempSync(path.join(os.tmpdir(), prefix));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 /** Runs one of the action's bash steps as GitHub's runner does (`bash -e {0}`), with its env mapped from inputs. */
 function runStep(s: Step, cwd: string, env: Record<string, string>) {
-  const script = path.join(mkdtempSync(path.join(os.tmpdir(), 'bedrock-lint-step-')), 'step.sh');
+  const script = path.join(tmp('bedrock-lint-step-'), 'step.sh');
   writeFileSync(script, s.run!);
   const clean: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (!/^(AWS_|GITHUB_)/.test(k) && v !== undefined) clean[k] = v;
@@ -47,7 +55,7 @@ function runStep(s: Step, cwd: string, env: Record<string, string>) {
 
 /** The lint step with the given inputs, in a fresh copy of test/action/fixture. */
 function lint(inputs: { paths: string; args: string; sarif: string; failOn: string }) {
-  const cwd = mkdtempSync(path.join(os.tmpdir(), 'bedrock-lint-action-'));
+  const cwd = tmp('bedrock-lint-action-');
   cpSync(path.join(ROOT, 'test/action/fixture'), cwd, { recursive: true });
   const outputFile = path.join(cwd, '.github-output');
   writeFileSync(outputFile, '');

@@ -1,12 +1,14 @@
 // The CDK policy-validation plugin against real synthesized apps (aws-cdk-lib, offline).
 // CDK_VALIDATION=false turns off aws-cdk-lib's bundled CloudFormation validator, which is slow and
-// unrelated; it must be set before aws-cdk-lib is loaded.
+// unrelated; it must be set before aws-cdk-lib is loaded. CDK_APP_MODE=inmemory makes a failed
+// validation throw with the whole report in the error (as under NODE_ENV=test), whatever NODE_ENV is.
 process.env.CDK_VALIDATION = 'false';
+process.env.CDK_APP_MODE = 'inmemory';
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type * as CdkLib from 'aws-cdk-lib';
 import type * as Ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as Iam from 'aws-cdk-lib/aws-iam';
@@ -33,7 +35,13 @@ const SD35 = 'stability.sd3-5-large-v1:0';
 const LLAMA = 'meta.llama3-8b-instruct-v1:0';
 const INLINE = "import boto3, json, os\nclient = boto3.client('bedrock-runtime')\ndef handler(event, context):\n    return client.invoke_model(modelId=os.environ['MODEL_ID'], body=json.dumps(event))\n";
 
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'bedrock-lint-cdk-'));
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(path.join(os.tmpdir(), 'bedrock-lint-cdk-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /**
  * Wraps validate() so the test sees the reports: `reports` as the plugin returned them, `seen` as

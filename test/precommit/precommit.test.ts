@@ -2,10 +2,10 @@
 // The run uses a `repo: local` hook pointing at the built CLI (a `language: node` hook from a
 // remote repository would need the network); it copies the published hook's file filters.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { CLI, ROOT } from '../helpers/cli.js';
 
@@ -24,6 +24,14 @@ interface HookDef {
 const hooks = parse(readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as HookDef[];
 const hasPreCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!hasPreCommit) console.warn('pre-commit is not installed: the pre-commit run test is skipped (install it with `apt-get install pre-commit` or `pipx install pre-commit`)');
+
+const dirs: string[] = [];
+const tmp = (prefix: string) => {
+  const d = mkdtempSync(path.join(os.tmpdir(), prefix));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const BAD = `AWSTemplateFormatVersion: "2010-09-09"
 Transform: AWS::Serverless-2016-10-31
@@ -75,13 +83,13 @@ describe('.pre-commit-hooks.yaml', () => {
 
 describe('pre-commit run', () => {
   it.skipIf(!hasPreCommit)('accepts .pre-commit-hooks.yaml as a hook manifest (skipped when pre-commit is not installed)', () => {
-    const r = spawnSync('pre-commit', ['validate-manifest', path.join(ROOT, '.pre-commit-hooks.yaml')], { encoding: 'utf8', env: { ...process.env, PRE_COMMIT_HOME: mkdtempSync(path.join(os.tmpdir(), 'bedrock-lint-precommit-home-')) } });
+    const r = spawnSync('pre-commit', ['validate-manifest', path.join(ROOT, '.pre-commit-hooks.yaml')], { encoding: 'utf8', env: { ...process.env, PRE_COMMIT_HOME: tmp('bedrock-lint-precommit-home-') } });
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
 
   it.skipIf(!hasPreCommit)('blocks a commit with the InvokeModels typo and lets the fixed template through (skipped when pre-commit is not installed)', () => {
-    const repo = mkdtempSync(path.join(os.tmpdir(), 'bedrock-lint-precommit-'));
+    const repo = tmp('bedrock-lint-precommit-');
     const env = { ...process.env, PRE_COMMIT_HOME: path.join(repo, '.cache'), NO_COLOR: '1', GIT_CONFIG_NOSYSTEM: '1', HOME: repo };
     const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: repo, env, encoding: 'utf8', timeout: 60_000 });
     const git = (...args: string[]) => {
