@@ -22,7 +22,7 @@ export const iamStreamDenied: Rule = {
         ...(a.role ? { resource: a.role.id } : {}),
         ...(a.site.stack ? { stack: a.site.stack } : {}),
         trace: traceOf(a),
-        fix: `add bedrock:InvokeModelWithResponseStream next to bedrock:InvokeModel (ConverseStream needs it)`,
+        fix: `add bedrock:InvokeModelWithResponseStream next to bedrock:InvokeModel (InvokeModelWithResponseStream and ConverseStream are authorized by it)`,
         key: `${a.site.model.value} stream`,
       });
     }

@@ -52,7 +52,7 @@ export const regionMismatch: Rule = {
             const reg = arnRegion(r.value);
             if (!reg || expected.has(reg)) continue;
             if (modelPart && !r.value.includes(modelPart) && !r.value.endsWith('*')) continue;
-            push(grantMismatch(r.value, reg, call, a.callRegion.source, r.loc, p.owner ?? a.role?.id));
+            push({ ...grantMismatch(r.value, reg, call, a.callRegion.source, r.loc, p.owner ?? a.role?.id), trace: [...a.site.via, ...(a.role ? [a.role.id] : []), `policy ${p.name}`] });
           }
         }
       }

@@ -18,7 +18,7 @@ export const regionModelUnavailable: Rule = {
           'region-model-unavailable',
           `${a.ref.id} is not offered in ${region} (call Region from ${a.callRegion.source}); it is offered in ${where}`,
           m.onDemandRegions.length
-            ? `deploy to ${m.onDemandRegions[0]}, or call it there: set BEDROCK_REGION=${m.onDemandRegions[0]} and create the client with that Region`
+            ? `deploy to ${nearest(m.onDemandRegions, region)}, or call it there: set BEDROCK_REGION=${nearest(m.onDemandRegions, region)} and create the client with that Region`
             : `use an inference profile: ${m.profiles.join(', ') || 'none listed'}`,
           `${a.ref.id} ${region}`,
         ),
@@ -27,3 +27,9 @@ export const regionModelUnavailable: Rule = {
     return out;
   },
 };
+
+/** A Region of the same geography (us-*, eu-*…) when there is one, else the first. */
+function nearest(regions: string[], from: string): string {
+  const geo = from.split('-')[0];
+  return regions.find((r) => r.split('-')[0] === geo) ?? regions[0]!;
+}

@@ -16,7 +16,7 @@ export const requestStreamingUnsupported: Rule = {
           a,
           'request-streaming-unsupported',
           `${a.site.model.value} does not support response streaming, but the caller streams${a.site.streamEvidence ? ` (${a.site.streamEvidence})` : ''}; the call fails with ValidationException`,
-          'call InvokeModel (or Converse) instead of InvokeModelWithResponseStream / ConverseStream',
+          'call InvokeModel instead of InvokeModelWithResponseStream / ConverseStream',
           `${a.site.model.value} stream`,
         ),
       );

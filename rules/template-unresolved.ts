@@ -25,6 +25,8 @@ export const templateUnresolved: Rule = {
     // (region-unresolved reports that one).
     for (const a of analyzeSites(ctx)) {
       if (a.verdict.kind !== 'unknown' || !a.callRegion || a.site.passThrough || a.site.source === 'policy') continue;
+      // Nothing is unresolved when the call cannot work at all: the model/Region rules say why.
+      if ((a.ref.kind === 'model' && !a.ref.model) || (a.ref.kind === 'profile' && (!a.ref.profile || !a.ref.profile.sourceRegions.includes(a.ref.arnRegion ?? a.callRegion.value)))) continue;
       const reasons = [...new Set(a.verdict.reasons)].filter((r) => !/call region is unknown/.test(r));
       if (!reasons.length) continue;
       out.push({

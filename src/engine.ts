@@ -358,13 +358,18 @@ export function lintSync(opts: LintOptions): LintResult {
   };
   for (const s of opts.scps ?? []) deployment.scps.push(policyFile(path.resolve(cwd, s), 'scp'));
   for (const s of config?.scps ?? []) deployment.scps.push(policyFile(path.resolve(configDir, s), 'scp'));
-  const extraBoundaries = (opts.boundaries ?? []).map((b) => policyFile(path.resolve(cwd, b), 'boundary'));
-  if (extraBoundaries.length) for (const role of deployment.roles) if (!role.boundary) role.boundary = extraBoundaries[0]!;
 
   // ---- config invocations
   for (const inv of config?.invocations ?? []) {
     const site = configInvocation(inv, configDir, cwd, deployment, barePolicies, (p) => policyFile(p, 'identity'), rel(configPath!));
     if (site) deployment.sites.push(site);
+  }
+
+  // --boundary: the permissions boundary of every principal that has none of its own.
+  const extraBoundaries = (opts.boundaries ?? []).map((b) => policyFile(path.resolve(cwd, b), 'boundary'));
+  if (extraBoundaries.length) {
+    for (const role of deployment.roles) if (!role.boundary) role.boundary = extraBoundaries[0]!;
+    for (const site of deployment.sites) if (site.principalPolicies && !site.principalBoundary) site.principalBoundary = extraBoundaries[0]!;
   }
 
   policySites(deployment, catalog);
@@ -464,7 +469,7 @@ function configInvocation(
   configFile: string,
 ): InvocationSite | undefined {
   const loc: Loc = inv.loc ?? loc1(configFile);
-  const model = { value: inv.model, loc };
+  const model = { value: inv.model, loc: inv.modelLoc ?? loc };
   const site: InvocationSite = {
     model,
     api: inv.stream ? 'stream' : 'invoke',
@@ -496,7 +501,7 @@ function severityOf(r: RawFinding, opts: LintOptions, config?: Config): Severity
 }
 
 /** Unknown parts of values are shown to people as <unknown>. */
-const shown = (s: string) => (s.includes(UNKNOWN_MARK) ? s.split(UNKNOWN_MARK).join('<unknown>') : s).split(`:${SYMBOLIC_ACCOUNT}:`).join(':<account>:');
+const shown = (s: string) => (s.includes(UNKNOWN_MARK) ? s.split(UNKNOWN_MARK).join('<unknown>') : s).split(SYMBOLIC_ACCOUNT).join('<account>');
 
 function toFinding(r: RawFinding, severity: Severity): Finding {
   return {

@@ -192,7 +192,7 @@ export function analyzeSite(site: InvocationSite, ctx: RuleContext): SiteAnalysi
   const { ctx: rc, endpointPolicies } = baseContext(site, role, account, dep, callRegion?.value);
   const layers: PolicyLayers = {
     identity,
-    ...(role?.boundary ? { boundary: [role.boundary] } : {}),
+    ...(role?.boundary ?? site.principalBoundary ? { boundary: [(role?.boundary ?? site.principalBoundary)!] } : {}),
     ...(dep.scps.length ? { scps: [dep.scps] } : {}),
     ...(endpointPolicies.length ? { endpoint: endpointPolicies } : {}),
   };

@@ -102,7 +102,7 @@ export function parseConfig(text: string, path: string, opts: LoadConfigOptions 
   }
 
   const invocations: ConfigInvocation[] = (raw.invocations ?? []).map((inv, i) => {
-    const out: ConfigInvocation = { principal: inv.principal, model: inv.model, stream: inv.stream ?? false, loc: locOf(['invocations', i]) };
+    const out: ConfigInvocation = { principal: inv.principal, model: inv.model, stream: inv.stream ?? false, loc: locOf(['invocations', i]), modelLoc: locOf(['invocations', i, 'model']) };
     if (inv.region !== undefined) out.region = inv.region;
     if (looksLikeFile(inv.principal)) out.principalFile = mustExist(inv.principal, ['invocations', i, 'principal'], 'policy file');
     return out;

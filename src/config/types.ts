@@ -14,6 +14,8 @@ export interface ConfigInvocation {
   region?: string;
   stream: boolean;
   loc: Loc;
+  /** Location of the `model:` value. */
+  modelLoc?: Loc;
 }
 
 export interface ConfigIgnore {

@@ -311,7 +311,7 @@ class Walker {
   private expandAlias(name: string, range: Range, depth: number): Built {
     const loc = this.at.loc(range[0], range[1]);
     if (++this.aliasCount > this.budget.maxAliases) {
-      throw new BudgetError('aliases', `more than ${this.budget.maxAliases} YAML aliases`, loc);
+      throw new BudgetError('aliases', `more than ${this.budget.maxAliases} YAML alias resolutions (an alias bomb?)`, loc);
     }
     const target = this.anchors.get(name);
     const missing = target === undefined ? `unknown alias *${name} (no anchor &${name} before it)` : this.open.has(target) ? `alias *${name} refers to a node that contains it` : undefined;

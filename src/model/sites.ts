@@ -43,11 +43,16 @@ export function deploymentSites(dep: Deployment, opts: SiteOptions): void {
     }
     if (!siteRegion && facts.region) siteRegion = facts.region;
     const api: InvocationSite['api'] = facts.streams ? 'stream' : 'invoke';
+    // SPEC §4: a Region in the model ARN itself beats BEDROCK_REGION and the code's client literal.
+    const regionOf = (model: Str): RegionValue | undefined => {
+      const r = arnRegion(model.value);
+      return r ? { value: r, source: 'model ARN', loc: model.loc } : siteRegion;
+    };
     const base = (model: Str, source: InvocationSite['source'], via: string): InvocationSite => ({
       model,
       api,
       ...(facts.streams ? { streamEvidence: facts.streams } : {}),
-      ...(siteRegion ? { siteRegion } : {}),
+      ...(regionOf(model) ? { siteRegion: regionOf(model)! } : {}),
       ...(c.roleId ? { roleId: c.roleId } : {}),
       computeId: c.id,
       resource: c.id,
@@ -64,7 +69,7 @@ export function deploymentSites(dep: Deployment, opts: SiteOptions): void {
           dep.unresolved.push({
             what: `${c.id} environment variable ${e.name} (the model ID)`,
             reason: v.unknown,
-            hint: 'model checks for this function were skipped; supply the value through a parameter default, config `parameters`, or an explicit `invocations:` entry in .bedrock-lint.yaml',
+            hint: 'model checks for this function were skipped; supply the value through a parameter default or config `parameters` (an explicit `invocations:` entry checks the call, but this note stays)',
             loc: v.loc,
             resource: c.id,
           });

@@ -182,9 +182,8 @@ export function buildTemplate(input: TemplateInput, dep: Deployment): TemplateMo
   for (const r of model.resolved) {
     if (r.type !== 'AWS::IAM::ManagedPolicy') continue;
     const name = str(get(r.props, 'ManagedPolicyName')) ?? r.id;
-    const doc = policyDoc(get(r.props, 'PolicyDocument'), r.id, `managed policy ${r.id}`, r.id);
+    const doc = policyDoc(get(r.props, 'PolicyDocument'), r.id, name, r.id);
     if (doc) managedById.set(r.id, doc);
-    void name;
   }
 
   const attachManaged = (role: Role, arnNode: Node, rawNode: Node | undefined) => {

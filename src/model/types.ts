@@ -83,6 +83,8 @@ export interface InvocationSite {
   roleId?: string;
   /** For config invocations naming a bare policy file: the policies that are the principal's identity. */
   principalPolicies?: PolicyDoc[];
+  /** Permissions boundary of such a principal (--boundary). */
+  principalBoundary?: PolicyDoc;
   /** Human name of the principal for messages. */
   principalName?: string;
   /** Model ID, profile ID or ARN, located where it is named. */

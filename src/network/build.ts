@@ -16,6 +16,7 @@ import type {
   Vpc,
   VpcEndpoint,
 } from './types.js';
+import { addTerraformNetwork, isTerraformType } from './terraform.js';
 import { isUnknown, prop, propKeyLoc, toBool, toInt, toStr, toStrList } from './values.js';
 
 export { parseDescribeVpcEndpoints } from './describe.js';
@@ -39,9 +40,15 @@ export function buildNetwork(resources: ResolvedResource[]): NetworkModel {
   const typeById = new Map<string, string>();
   // Resources that point at others are handled after every target exists, whatever the order.
   const later: ResolvedResource[] = [];
+  // Terraform plan resources (`aws_*`) keep their own shapes: terraform.ts reads them.
+  const terraform: ResolvedResource[] = [];
 
   for (const r of resources) {
     typeById.set(r.id, r.type);
+    if (isTerraformType(r.type)) {
+      terraform.push(r);
+      continue;
+    }
     const p = r.props;
     switch (r.type) {
       case 'AWS::EC2::VPC': {
@@ -141,6 +148,7 @@ export function buildNetwork(resources: ResolvedResource[]): NetworkModel {
       }
     }
   }
+  if (terraform.length > 0) addTerraformNetwork(net, terraform);
   return net;
 }
 

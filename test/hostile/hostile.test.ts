@@ -91,7 +91,7 @@ describe('resource exhaustion', () => {
   });
 
   it('40 chained Fn::If conditions (each using the previous one twice) resolve quickly', () => {
-    for (const format of ['yaml', 'json']) {
+    for (const format of ['yaml', 'json'] as const) {
       const r = lint([write(`chained.${format}`, generateChainedIf(format)), '--region', 'us-east-1']);
       expect(r.status).toBe(0);
       expect(r.findings.map((f) => [f.ruleId, f.severity])).toEqual([
@@ -313,6 +313,7 @@ Resources:
     write('proto/policy.json', '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"__proto__": {"constructor": "x"}}}]}');
     const result = lintSync({ paths: ['proto'], cwd: dir, region: 'us-east-1', useConfig: false });
     expect(result.errors).toEqual([]);
+    expect(result.files).toBe(3);
     assertClean();
     expect(({} as Record<string, unknown>)['constructor']).toBe(Object);
   });
