@@ -72,12 +72,14 @@ export function cleanEnv(extra = {}) {
   return { ...env, NO_COLOR: '1', ...extra };
 }
 
-export const rssMethod = existsSync(GNU_TIME) ? `${GNU_TIME} -f %M` : 'process.resourceUsage().maxRSS from a preload';
+export const rssMethod = existsSync(GNU_TIME) ? `${GNU_TIME} -f '%M %U %S' (peak RSS, user and system CPU seconds)` : 'process.resourceUsage() from a preload (peak RSS, user and system CPU)';
 
 /**
- * Runs `command args` once: wall time (ms, measured around the child), peak RSS (MB) and exit
- * status. Peak RSS comes from GNU time's %M (the child's ru_maxrss) when /usr/bin/time exists,
- * else from a preload that reports process.resourceUsage().maxRSS at exit (node commands only).
+ * Runs `command args` once: wall time (ms, measured around the child), CPU time (user + system,
+ * ms), peak RSS (MB) and exit status. RSS and CPU come from GNU time (%M is the child's ru_maxrss)
+ * when /usr/bin/time exists, else from a preload that reports process.resourceUsage() at exit
+ * (node commands only). CPU time is what wall time would be on an idle machine, give or take
+ * GC threads: on a shared, loaded machine it is the steadier figure.
  */
 export function timed(command, args, { cwd = ROOT, env = cleanEnv(), rss = true, timeoutMs = 300_000 } = {}) {
   const tmp = path.join(os.tmpdir(), `bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
@@ -85,7 +87,7 @@ export function timed(command, args, { cwd = ROOT, env = cleanEnv(), rss = true,
   let argv = args;
   if (rss && existsSync(GNU_TIME)) {
     file = GNU_TIME;
-    argv = ['-f', '%M', '-o', tmp, command, ...args];
+    argv = ['-f', '%M %U %S', '-o', tmp, command, ...args];
   } else if (rss && command === process.execPath) {
     argv = ['--import', RSS_PRELOAD, ...args];
     env = { ...env, BENCH_RSS_FILE: tmp };
@@ -94,13 +96,15 @@ export function timed(command, args, { cwd = ROOT, env = cleanEnv(), rss = true,
   const r = spawnSync(file, argv, { cwd, env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, timeout: timeoutMs, killSignal: 'SIGKILL' });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   let rssMb;
+  let cpuMs;
   if (rss && existsSync(tmp)) {
-    const kb = Number(readFileSync(tmp, 'utf8').trim().split('\n').pop());
+    const [kb, user, sys] = readFileSync(tmp, 'utf8').trim().split('\n').pop().split(' ').map(Number);
     if (Number.isFinite(kb)) rssMb = kb / 1024;
+    if (Number.isFinite(user) && Number.isFinite(sys)) cpuMs = (user + sys) * 1000;
     rmSync(tmp, { force: true });
   }
   // GNU time prints "Command exited with non-zero status N" into the -o file and keeps the code.
-  return { ms, rssMb, status: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', error: r.error };
+  return { ms, cpuMs, rssMb, status: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', error: r.error };
 }
 
 /** Runs the CLI `runs` times; medians of wall time and peak RSS, and the exit statuses seen. */
@@ -108,7 +112,8 @@ export function timeCli(args, runs, opts = {}) {
   const all = [];
   for (let i = 0; i < runs; i++) all.push(timed(process.execPath, [CLI, ...args], opts));
   const rss = all.map((r) => r.rssMb).filter((x) => x !== undefined);
-  return { ms: median(all.map((r) => r.ms)), rssMb: rss.length ? median(rss) : undefined, statuses: [...new Set(all.map((r) => r.status))], last: all[all.length - 1] };
+  const cpu = all.map((r) => r.cpuMs).filter((x) => x !== undefined);
+  return { ms: median(all.map((r) => r.ms)), cpuMs: cpu.length ? median(cpu) : undefined, rssMb: rss.length ? median(rss) : undefined, statuses: [...new Set(all.map((r) => r.status))], last: all[all.length - 1] };
 }
 
 export const fmtMs = (ms) => (ms === undefined ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);

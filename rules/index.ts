@@ -7,6 +7,7 @@ import { iamInvokeDenied } from './iam-invoke-denied.js';
 import { iamMarketplaceMissing } from './iam-marketplace-missing.js';
 import { iamStreamDenied } from './iam-stream-denied.js';
 import { iamUnknownAction } from './iam-unknown-action.js';
+import { inputUnrecognized } from './input-unrecognized.js';
 import { modelEndOfLife } from './model-end-of-life.js';
 import { modelLegacy } from './model-legacy.js';
 import { modelUnknown } from './model-unknown.js';
@@ -52,6 +53,7 @@ export const RULES: Rule[] = [
   templateReservedEnvVar,
   templateUnresolved,
   parseError,
+  inputUnrecognized,
   analysisBudgetExceeded,
   suppressionUnused,
   suppressionMissingReason,

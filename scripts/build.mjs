@@ -1,7 +1,7 @@
 // Bundles the CLI, the library and the CDK plugin with esbuild (a bundled CLI starts faster than
 // plain tsc output). Runs as `prepare`, so `npm ci` leaves a working `npx bedrock-lint`.
 import { build } from 'esbuild';
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const banner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
@@ -17,10 +17,23 @@ const common = {
 };
 
 const cdk = existsSync('src/cdk/plugin.ts');
+rmSync('dist', { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.mjs', format: 'esm', banner: { js: `#!/usr/bin/env node\n${banner}` } }),
-  build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.mjs', format: 'esm', banner: { js: banner } }),
-  cdk && build({ ...common, entryPoints: ['src/cdk/plugin.ts'], outfile: 'dist/cdk.mjs', format: 'esm', banner: { js: banner } }),
+  // ESM with code splitting: `--version` loads only the small CLI chunk; the engine, rules and data
+  // tables are separate chunks loaded by dynamic import() when a lint actually runs.
+  build({
+    ...common,
+    entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', ...(cdk ? { cdk: 'src/cdk/plugin.ts' } : {}) },
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    format: 'esm',
+    splitting: true,
+    banner: { js: banner },
+  }),
   cdk && build({ ...common, entryPoints: ['src/cdk/plugin.ts'], outfile: 'dist/cdk.cjs', format: 'cjs', define: { ...common.define, 'import.meta.url': '__bl_import_meta_url' }, banner: { js: "const __bl_import_meta_url = require('node:url').pathToFileURL(__filename).href;" } }),
 ]);
-chmodSync('dist/cli.mjs', 0o755);
+// The shebang goes on the CLI entry only.
+const cliPath = 'dist/cli.mjs';
+writeFileSync(cliPath, `#!/usr/bin/env node\n${readFileSync(cliPath, 'utf8')}`);
+chmodSync(cliPath, 0o755);

@@ -62,5 +62,7 @@ export function canInvoke(o: CanInvokeInput): { text: string; exitCode: number }
     for (const u of d.unknowns) lines.push(`          unknown: ${u}`);
   }
   for (const u of unknowns) lines.push(`note: ${u}`);
-  return { text: `${overall}\n${lines.join('\n')}\n`, exitCode: overall === 'Allowed' ? 0 : overall === 'Denied' ? 1 : 0 };
+  // Unknown parts of ARNs (the account without --account) are shown to people as <unknown>.
+  const text = `${overall}\n${lines.join('\n')}\n`.split(UNKNOWN_MARK).join('<unknown>');
+  return { text, exitCode: overall === 'Allowed' ? 0 : overall === 'Denied' ? 1 : 0 };
 }

@@ -5,6 +5,7 @@ import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { VERSION, dataDates } from './version.js';
+import { packageRoot } from './data.js';
 import type { Severity, SeverityOrOff } from './types.js';
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -67,6 +68,14 @@ async function runLint(paths: string[], o: MainOptions): Promise<number> {
     import('./suppress/baseline.js'),
     import('./config/index.js'),
   ]);
+  // A mistyped rule ID would silently turn nothing off (or, with --only, every check off): say so.
+  const ruleIds = new Set(RULES.map((r) => r.meta.id));
+  const only = o.only ? o.only.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  const unknownIds = [...Object.keys(o.rule ?? {}), ...(only ?? [])].filter((id) => !ruleIds.has(id));
+  if (unknownIds.length) {
+    process.stderr.write(`bedrock-lint: unknown rule ID ${unknownIds.map((id) => `"${id}"`).join(', ')} (see \`bedrock-lint rules\`)\n`);
+    return 2;
+  }
   const cwd = process.cwd();
   let result;
   try {
@@ -76,7 +85,7 @@ async function runLint(paths: string[], o: MainOptions): Promise<number> {
       ...(o.region ? { region: o.region } : {}),
       ...(o.config ? { config: o.config } : {}),
       ...(o.rule ? { rules: o.rule } : {}),
-      ...(o.only ? { only: o.only.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+      ...(only ? { only } : {}),
       ...(o.scp ? { scps: o.scp } : {}),
       ...(o.boundary ? { boundaries: o.boundary } : {}),
       ...(o.models ? { models: o.models } : {}),
@@ -159,7 +168,7 @@ async function runRules(id: string | undefined): Promise<number> {
     return 2;
   }
   try {
-    process.stdout.write(readFileSync(new URL(`../docs/rules/${id}.md`, import.meta.url), 'utf8'));
+    process.stdout.write(readFileSync(path.join(packageRoot(), 'docs/rules', `${id}.md`), 'utf8'));
   } catch {
     process.stdout.write(`${rule.meta.id} (${rule.meta.defaultSeverity}): ${rule.meta.description}\n`);
   }

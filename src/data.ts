@@ -1,10 +1,22 @@
-// Locating the shipped, dated data files. This module sits one folder below the package root both
-// as source (src/data.ts) and bundled (dist/*.mjs), so ../data is the data folder in both cases.
-import { readFileSync } from 'node:fs';
+// Locating the package's own files (data/, docs/, package.json) from any module: source files sit
+// in src/…, bundled ones in dist/ or dist/chunks/. Walk up to the folder that holds data/.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+let root: string | undefined;
+
+export function packageRoot(): string {
+  if (root === undefined) {
+    let dir = path.dirname(fileURLToPath(import.meta.url));
+    for (let i = 0; i < 6 && !existsSync(path.join(dir, 'data', 'catalog-meta.json')); i++) dir = path.dirname(dir);
+    root = dir;
+  }
+  return root;
+}
+
 export function dataPath(name: string): string {
-  return fileURLToPath(new URL(`../data/${name}`, import.meta.url));
+  return path.join(packageRoot(), 'data', name);
 }
 
 const cache = new Map<string, unknown>();

@@ -130,6 +130,14 @@ export function lintSync(opts: LintOptions): LintResult {
     }
     const text = buf.toString('utf8');
     if (/\.toml$/i.test(abs)) return { file, comments: [] };
+    const bad = invalidUtf8At(buf);
+    if (bad !== undefined) {
+      if (looksRelevant(text)) {
+        const line = buf.subarray(0, bad).toString('latin1').split('\n').length;
+        errors.push({ file, message: `invalid UTF-8 (byte ${bad}); CloudFormation templates, policies and requests are UTF-8 text`, loc: { file, line, column: 1, endLine: line, endColumn: 1 } });
+      }
+      return undefined;
+    }
     const isJson = /\.json$/i.test(abs) || /^\uFEFF?\s*[{[]/.test(text);
     try {
       const res = isJson ? { ...parseJson(text, file, budget), comments: [] } : parseYaml(text, file, budget);
@@ -148,6 +156,20 @@ export function lintSync(opts: LintOptions): LintResult {
       throw e;
     }
   };
+
+  // ---- the only places files may be read from: the given paths (a file's own folder for a file)
+  const roots = (opts.paths.length ? opts.paths : ['.']).map((p) => {
+    const abs = path.resolve(cwd, p);
+    try {
+      return statSync(abs).isDirectory() ? abs : path.dirname(abs);
+    } catch {
+      return abs;
+    }
+  });
+  const insideRoots = (abs: string) => roots.some((r) => {
+    const rel = path.relative(r, abs);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  });
 
   // ---- discover
   const include = config?.include;
@@ -184,7 +206,9 @@ export function lintSync(opts: LintOptions): LintResult {
   let filesChecked = 0;
 
   const loadTemplate = (lf: LoadedFile, root: MapNode, stack: Stack, assetDir?: string) => {
-    const tm = buildTemplate(
+    let tm: TemplateModel;
+    try {
+      tm = buildTemplate(
       {
         file: lf.file,
         root,
@@ -192,8 +216,13 @@ export function lintSync(opts: LintOptions): LintResult {
         cwd,
         ...(config?.parameters ? { parameters: Object.fromEntries(Object.entries(config.parameters).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v])) } : {}),
         ...(assetDir ? { assetDir } : {}),
+        deadline: Date.now() + budget.maxTemplateMs,
         readLocal: (p, from) => {
           const abs = path.resolve(path.dirname(path.resolve(cwd, lf.file)), p);
+          if (!insideRoots(abs)) {
+            deployment.unresolved.push({ what: `local file ${p}`, reason: 'it lies outside the paths given to bedrock-lint, which never reads there', hint: 'lint a folder that holds both files', loc: from });
+            return undefined;
+          }
           try {
             statSync(abs);
           } catch {
@@ -209,6 +238,13 @@ export function lintSync(opts: LintOptions): LintResult {
       },
       deployment,
     );
+    } catch (e) {
+      if (e instanceof BudgetError) {
+        budgetFinding(lf.file, `${e.message}; the rest of this template was not analysed`, e.loc);
+        return;
+      }
+      throw e;
+    }
     deployment.stacks.push(stack);
     templates.push({ tm, stack });
     allResolved.push(...tm.resolved);
@@ -226,7 +262,12 @@ export function lintSync(opts: LintOptions): LintResult {
     }
     for (const [name, art] of Object.entries(manifest.artifacts ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (art.type !== 'aws:cloudformation:stack' || !art.properties?.templateFile) continue;
-      const lf = parseFile(path.join(absDir, art.properties.templateFile), true);
+      const templatePath = path.join(absDir, art.properties.templateFile);
+      if (!isInsideDir(templatePath, absDir)) {
+        errors.push({ file: rel(path.join(absDir, 'manifest.json')), message: `stack ${name}: templateFile ${art.properties.templateFile} lies outside the cloud assembly; not read`, loc: loc1(rel(path.join(absDir, 'manifest.json'))) });
+        continue;
+      }
+      const lf = parseFile(templatePath, true);
       if (!lf?.root || lf.root.kind !== 'map') continue;
       filesChecked++;
       loaded.push(lf);
@@ -242,7 +283,7 @@ export function lintSync(opts: LintOptions): LintResult {
         for (const e of resources.entries) {
           if (str(get(e.value, 'Type')) !== 'AWS::CloudFormation::Stack') continue;
           const assetPath = str(get(get(e.value, 'Metadata'), 'aws:asset:path'));
-          if (!assetPath || !assetPath.endsWith('.json')) continue;
+          if (!assetPath || !assetPath.endsWith('.json') || !isInsideDir(path.join(absDir, assetPath), absDir)) continue;
           const nested = parseFile(path.join(absDir, assetPath), true);
           if (!nested?.root || nested.root.kind !== 'map') continue;
           filesChecked++;
@@ -257,9 +298,11 @@ export function lintSync(opts: LintOptions): LintResult {
   for (const f of disc.files) {
     const abs = path.resolve(cwd, f.path);
     if (/\.toml$/i.test(f.path)) continue;
+    const errorsBefore = errors.length;
     const lf = parseFile(abs, f.explicit);
     if (!lf) {
-      if (f.explicit) filesChecked++;
+      // A file found in a folder that looks like an input but does not parse was checked too.
+      if (f.explicit || errors.length > errorsBefore) filesChecked++;
       continue;
     }
     const root = lf.root;
@@ -267,6 +310,9 @@ export function lintSync(opts: LintOptions): LintResult {
       if (f.explicit) {
         filesChecked++;
         loaded.push(lf);
+        const text = lf.source ?? '';
+        if (root && looksRelevant(text)) errors.push({ file: f.path, message: 'the top level is not a mapping; a template, plan, policy, state machine or request is a JSON/YAML object', loc: root.loc });
+        else raw.push({ ruleId: 'input-unrecognized', message: root ? 'the top level is not a mapping, so this is not a template, plan, policy, state machine or request; skipped' : 'the file is empty; nothing to lint', loc: root?.loc ?? loc1(f.path), key: root ? 'not-a-mapping' : 'empty' });
       }
       continue;
     }
@@ -444,6 +490,29 @@ export function detect(root: MapNode): InputKind | undefined {
   return undefined;
 }
 
+/** Offset of the first byte that is not valid UTF-8, if any. */
+function invalidUtf8At(buf: Buffer): number | undefined {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    return undefined;
+  } catch {
+    // Find the offset: decode growing prefixes is too slow; scan for the first invalid sequence.
+    for (let i = 0; i < buf.length; ) {
+      const b = buf[i]!;
+      const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+      if (n === 0) return i;
+      for (let k = 1; k < n; k++) if (((buf[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+      i += n;
+    }
+    return 0;
+  }
+}
+
+function isInsideDir(child: string, dir: string): boolean {
+  const r = path.relative(dir, child);
+  return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
+}
+
 function looksRelevant(text: string): boolean {
   return /AWSTemplateFormatVersion|Resources\s*["']?\s*:|"Statement"|Statement\s*:|"States"|"modelId"|format_version/.test(text);
 }
@@ -452,8 +521,9 @@ function samconfigRegion(abs: string, file: string): RegionValue | undefined {
   try {
     const doc = parseToml(readFileSync(abs, 'utf8')) as Record<string, Record<string, Record<string, Record<string, unknown>>>>;
     const env = process.env.SAM_CONFIG_ENV ?? 'default';
-    const r = doc[env]?.deploy?.parameters?.region ?? doc[env]?.global?.parameters?.region;
-    return typeof r === 'string' ? { value: r, source: `${file} [${env}.deploy.parameters]` } : undefined;
+    const table = typeof doc[env]?.deploy?.parameters?.region === 'string' ? 'deploy' : 'global';
+    const r = doc[env]?.[table]?.parameters?.region;
+    return typeof r === 'string' ? { value: r, source: `${file} [${env}.${table}.parameters]` } : undefined;
   } catch {
     return undefined;
   }

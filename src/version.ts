@@ -1,5 +1,7 @@
 // Version and data dates, cheap to compute: `--version` must start fast.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from './data.js';
 import { catalogDate } from './catalog/index.js';
 import { iamDataDate } from './iam/actions.js';
 import { managedPoliciesDate } from './iam/managed.js';
@@ -9,7 +11,7 @@ declare const __BEDROCK_LINT_VERSION__: string | undefined;
 export const VERSION: string =
   typeof __BEDROCK_LINT_VERSION__ === 'string'
     ? __BEDROCK_LINT_VERSION__
-    : (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    : (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 
 export interface DataDates {
   models: string;

@@ -203,7 +203,7 @@ export function analyzeSite(site: InvocationSite, ctx: RuleContext): SiteAnalysi
     evaluate({ action: act, resource: r.resource, context: withUnknownKeys({ ...rc, ...r.context }, docs), ...(principalArn ? { principalArn } : {}) }, layers);
 
   base.verdict = verdictFor(built.requests, built.unknowns, run, site, account);
-  base.marketplace = marketplaceCheck(ref, ctx.catalog, layers, rc, docs);
+  base.marketplace = marketplaceCheck(ref, ctx.catalog, layers, rc, docs, ctx.date);
   return base;
 }
 
@@ -251,10 +251,11 @@ function verdictFor(requests: SiteRequest[], unknowns: string[], run: (r: SiteRe
   return { kind: 'denied', request: first.r, decision: first.d, action: first.r.action };
 }
 
-function marketplaceCheck(ref: ModelRef, catalog: Catalog, layers: PolicyLayers, rc: RequestContext, docs: PolicyDoc[]): SiteAnalysis['marketplace'] {
+function marketplaceCheck(ref: ModelRef, catalog: Catalog, layers: PolicyLayers, rc: RequestContext, docs: PolicyDoc[], date: string): SiteAnalysis['marketplace'] {
   const modelId = ref.kind === 'model' ? ref.id : ref.kind === 'profile' ? ref.modelId : undefined;
   const model = modelId ? catalog.model(modelId) : undefined;
-  if (!model || !model.marketplace || model.status === 'EOL') return 'n/a';
+  // A model past its end of life (on --date) cannot be subscribed to: model-end-of-life says so.
+  if (!model || !model.marketplace || catalog.lifecycle(model.id, date).status === 'eol') return 'n/a';
   const ctx: RequestContext = { ...rc, 'aws:calledvialast': ['bedrock.amazonaws.com'], 'aws:calledvia': ['bedrock.amazonaws.com'], 'aws:viaawsservice': ['true'] };
   let verdict: 'allowed' | 'denied' | 'unknown' = 'allowed';
   for (const action of ['aws-marketplace:Subscribe', 'aws-marketplace:ViewSubscriptions']) {

@@ -15,6 +15,8 @@ export interface Budget {
   maxDepth: number;
   /** Steps (nodes visited plus characters produced) the intrinsic resolver may spend per resolve context. */
   maxResolveSteps: number;
+  /** Wall time, in milliseconds, the analysis of one template may take before it is abandoned. */
+  maxTemplateMs: number;
 }
 
 export const defaultBudget: Readonly<Budget> = Object.freeze({
@@ -23,9 +25,10 @@ export const defaultBudget: Readonly<Budget> = Object.freeze({
   maxAliasExpansion: 100_000,
   maxDepth: 500,
   maxResolveSteps: 5_000_000,
+  maxTemplateMs: 20_000,
 });
 
-export type BudgetKind = 'size' | 'aliases' | 'depth' | 'work';
+export type BudgetKind = 'size' | 'aliases' | 'depth' | 'work' | 'time';
 
 export class BudgetError extends Error {
   readonly kind: BudgetKind;

@@ -14,6 +14,7 @@ import { refTarget } from './refs.js';
 import type { ResolvedResource } from './resource.js';
 import type { CodeAsset, Compute, Deployment, EnvVar, Role, Stack } from './types.js';
 import { samPolicyTemplate } from './sam-policy-templates.js';
+import { BudgetError } from '../load/budget.js';
 
 /** Stands for the stack's account when nobody tells us which it is (see siteRequests). */
 export const SYMBOLIC_ACCOUNT = '000000000000';
@@ -27,6 +28,8 @@ export interface TemplateInput {
   cwd: string;
   /** Absolute path of the CDK asset folder for a resource, from aws:asset:path metadata. */
   assetDir?: string;
+  /** Date.now() after which the analysis of this template is abandoned (BudgetError 'time'). */
+  deadline?: number;
   /** Reads and parses a local file the template points at (SAM DefinitionUri); undefined if unreadable. */
   readLocal?: (relPath: string, from: Loc) => { file: string; root: Node } | undefined;
 }
@@ -158,6 +161,9 @@ export function buildTemplate(input: TemplateInput, dep: Deployment): TemplateMo
 
   // 1. Resolve every resource once (network builder and schema checks use it).
   for (const [id, r] of raw) {
+    if (input.deadline !== undefined && Date.now() > input.deadline) {
+      throw new BudgetError('time', `analysis of the template took longer than its time budget (at resource ${id})`, r.loc);
+    }
     let props = r.props;
     if (sam && r.type === 'AWS::Serverless::Function' && globals) props = mergeGlobals(globals, props, r.loc);
     if (sam && r.type === 'AWS::Serverless::StateMachine' && smGlobals) props = mergeGlobals(smGlobals, props, r.loc);

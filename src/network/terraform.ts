@@ -121,8 +121,9 @@ function readGroup(r: ResolvedResource): SecurityGroup {
     egress: [],
     // No default allow-all egress in Terraform (see the header).
     egressDeclared: true,
-    ingressLoc: propKeyLoc(p, 'ingress'),
-    egressLoc: propKeyLoc(p, 'egress'),
+    // An unconfigured (unknown) list has no key in the file worth pointing at: the group's address is.
+    ingressLoc: prop(p, 'ingress')?.kind === 'seq' ? propKeyLoc(p, 'ingress') : undefined,
+    egressLoc: prop(p, 'egress')?.kind === 'seq' ? propKeyLoc(p, 'egress') : undefined,
   };
   for (const b of blocks(p, 'ingress')) sg.ingress.push(...readRules(b, CLASSIC_KEYS, r.id, r.id, b.loc));
   for (const b of blocks(p, 'egress')) sg.egress.push(...readRules(b, CLASSIC_KEYS, r.id, r.id, b.loc));

@@ -70,7 +70,7 @@ describe('sites from environment variables', () => {
         13,
         21,
         'Fn',
-        'Fn environment variable MODEL_ID (the model ID) could not be resolved: Fn::ImportValue shared-model-id; model checks for this function were skipped; supply the value through a parameter default, config `parameters`, or an explicit `invocations:` entry in .bedrock-lint.yaml',
+        'Fn environment variable MODEL_ID (the model ID) could not be resolved: Fn::ImportValue shared-model-id; model checks for this function were skipped; supply the value through a parameter default or config `parameters` (an explicit `invocations:` entry checks the call, but this note stays)',
       ],
     ]);
     expect(res.findings.filter((f) => f.severity !== 'info')).toEqual([]);
@@ -155,7 +155,7 @@ ${ROLE}`,
       ].join('\n'),
     });
     expect(res.deployment.sites.map((s) => [s.source, s.model.value, s.api, s.streamEvidence, s.file, s.model.loc.line, s.siteRegion?.value, s.stack])).toEqual([
-      ['code', 'eu.amazon.nova-lite-v1:0', 'stream', 'cdk.out/asset.abc123/index.mjs:1 ConverseStreamCommand', 'cdk.out/asset.abc123/index.mjs', 3, 'eu-central-1', 'S'],
+      ['code', 'eu.amazon.nova-lite-v1:0', 'stream', 'cdk.out/asset.abc123/index.mjs:3 ConverseStreamCommand', 'cdk.out/asset.abc123/index.mjs', 3, 'eu-central-1', 'S'],
     ]);
   });
 
@@ -314,7 +314,7 @@ ${ROLE}`;
       'template.yaml',
       'us-west-2',
       'config invocation stream: true',
-      2,
+      3,
     ]);
   });
 

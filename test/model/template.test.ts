@@ -78,11 +78,11 @@ ${invokeDoc('        ', 'role-policy')}
       'inline-invoke',
       'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
       'arn:aws:iam::aws:policy/AmazonBedrockReadOnly',
-      'managed policy CustomerManaged',
+      'customer-managed',
       'arn:aws:iam::123456789012:policy/not-in-inputs (unknown: customer managed policy arn:aws:iam::123456789012:policy/not-in-inputs is not in the inputs)',
       'by-ref',
       'by-name',
-      'managed policy AttachedManaged',
+      'AttachedManaged',
       'role-policy',
     ]);
   });
@@ -90,7 +90,7 @@ ${invokeDoc('        ', 'role-policy')}
   it('keeps the statements of template-defined documents', () => {
     const byName = Object.fromEntries(role.policies.map((p) => [p.name, statementsOf(p)]));
     expect(byName['inline-invoke']).toEqual(['Allow bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/inline']);
-    expect(byName['managed policy CustomerManaged']).toEqual(['Allow bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/managed-arn']);
+    expect(byName['customer-managed']).toEqual(['Allow bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/managed-arn']);
     expect(byName['role-policy']).toEqual(['Allow bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/role-policy']);
   });
 
@@ -139,7 +139,7 @@ ${invokeDoc('        ', 'boundary')}
       const x = roleById(r, id).boundary!;
       return [x.kind, describePolicy(x)];
     };
-    expect(b('Bounded')).toEqual(['boundary', 'managed policy Boundary']);
+    expect(b('Bounded')).toEqual(['boundary', 'Boundary']);
     expect(b('AwsBounded')).toEqual(['boundary', 'arn:aws:iam::aws:policy/AmazonBedrockReadOnly']);
     expect(b('Missing')).toEqual([
       'boundary',

@@ -70,6 +70,17 @@ function deleteAt(root: JsonMap, path: (string | number)[]): void {
   else if (node && typeof node === 'object') delete (node as JsonMap)[last as string];
 }
 
+/** Configuration expressions for literal values: nested blocks stay blocks, anything else is a constant. */
+function configExpressions(values: JsonMap): JsonMap {
+  const out: JsonMap = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue; // not written in the configuration
+    const isBlockList = Array.isArray(v) && v.length > 0 && v.every((x) => x !== null && typeof x === 'object' && !Array.isArray(x));
+    out[k] = isBlockList ? (v as JsonMap[]).map(configExpressions) : { constant_value: v };
+  }
+  return out;
+}
+
 const typeOf = (address: string) => address.replace(/^module\.[^.]+\./, '').split('.')[0]!;
 const nameOf = (address: string) => address.split('.').pop()!.replace(/\[.*$/, '');
 
@@ -80,11 +91,12 @@ function plan(resources: PlanResource[], region = 'us-east-1'): JsonMap {
   for (const r of resources) {
     const type = typeOf(r.address);
     const after: JsonMap = structuredClone(r.values);
-    const afterUnknown: JsonMap = { id: true };
-    for (const a of COMPUTED[type] ?? []) afterUnknown[a] = true;
+    // A resource whose `id` is given already exists: its computed attributes are known.
+    const exists = 'id' in after;
+    const afterUnknown: JsonMap = exists ? {} : { id: true };
+    if (!exists) for (const a of COMPUTED[type] ?? []) afterUnknown[a] = true;
     for (const a of OPTIONAL_COMPUTED[type] ?? []) if (!(a in after)) afterUnknown[a] = true;
-    const expressions: JsonMap = {};
-    for (const [k, v] of Object.entries(after)) if (v !== null && typeof v !== 'object') expressions[k] = { constant_value: v };
+    const expressions = configExpressions(after);
     for (const ref of r.refs ?? []) {
       deleteAt(after, ref.path);
       setAt(afterUnknown, ref.path, true);
@@ -295,6 +307,20 @@ describe('Terraform network resources', () => {
     expect(load(resources).reach.kind).toBe('nat');
   });
 
+  it('aws_default_route_table: its inline routes are the main table of the VPC its default_route_table_id names', () => {
+    const resources = [...isolated(), ...NAT].filter((r) => !r.address.startsWith('aws_route_table_association.private') && r.address !== 'aws_route.private_default');
+    const natRoute = { cidr_block: '0.0.0.0/0', ipv6_cidr_block: '', gateway_id: '', nat_gateway_id: '' };
+    const table: PlanResource = { address: 'aws_default_route_table.main', values: { route: [natRoute] }, refs: [{ path: ['route', 0, 'nat_gateway_id'], to: ['aws_nat_gateway.nat'] }] };
+    // `default_route_table_id = aws_vpc.main.default_route_table_id`: known only after apply, and with
+    // one VPC in the plan still not tied to it, so the subnets' path is unknown rather than "no route".
+    const unlinked = load([...resources, { ...table, refs: [...table.refs!, { path: ['default_route_table_id'], to: ['aws_vpc.main'], attr: 'default_route_table_id' }] }]).reach;
+    expect(unlinked.kind).toBe('unknown');
+    if (unlinked.kind === 'unknown') expect(unlinked.reasons[0]).toBe('route table aws_default_route_table.main.vpc_id of subnet aws_subnet.private_a is not defined in the inputs');
+    // An existing VPC (its IDs known) ties the table to it.
+    const existingVpc = resources.map((r) => (r.address === 'aws_vpc.main' ? { ...r, values: { ...r.values, id: 'vpc-0a1b2c3d', default_route_table_id: 'rtb-0main' } } : r));
+    expect(load([...existingVpc, { ...table, values: { ...table.values, default_route_table_id: 'rtb-0main' } }]).reach.kind).toBe('nat');
+  });
+
   it('routes to a transit gateway, a peering connection or a network interface lead outside the plan: unknown', () => {
     for (const [key, value] of [['transit_gateway_id', 'tgw-0123456789abcdef0'], ['vpc_peering_connection_id', 'pcx-0123456789abcdef0'], ['network_interface_id', 'eni-0123456789abcdef0']]) {
       const route: PlanResource = { address: 'aws_route.private_default', values: { destination_cidr_block: '0.0.0.0/0', [key!]: value! }, refs: [{ path: ['route_table_id'], to: ['aws_route_table.private'] }] };
@@ -350,6 +376,39 @@ describe('Terraform network resources', () => {
     const selfIngress = endpoint({}, { ...ingress443, self: true });
     const group = load([...isolated(), ...selfIngress]).net.securityGroups!.get('aws_security_group.endpoint')!;
     expect(group.ingress.map((r) => r.peerGroup?.value)).toEqual(['aws_security_group.fn', 'aws_security_group.endpoint']);
+  });
+});
+
+describe('malformed plans', () => {
+  // Deterministic mutations: dropped keys and list items, values of the wrong type.
+  let seed = 11;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const odd: Json[] = [null, true, 0, '', 'x', [], {}, [null], { a: true }, '0.0.0.0/0'];
+  const mutate = (v: Json): Json => {
+    if (rnd() < 0.01) return odd[Math.floor(rnd() * odd.length)]!;
+    if (Array.isArray(v)) return v.filter(() => rnd() > 0.01).map(mutate);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(() => rnd() > 0.01).map(([k, x]) => [k, mutate(x)]));
+    return v;
+  };
+  it('never make the network model or the path search throw', () => {
+    const base = plan([...isolated(), ...NAT, ...endpoint({ policy: '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}' })]);
+    let searched = 0;
+    for (let i = 0; i < 200; i++) {
+      const text = JSON.stringify(mutate(base), null, 1);
+      const root = parseJson(text, 'p.json').root;
+      if (root?.kind !== 'map') continue;
+      const dep = emptyDeployment();
+      expect(() => {
+        const { resolved } = parseTerraformPlan(root, { file: 'p.json', cwd: process.cwd(), catalog }, dep);
+        const net = buildNetwork(resolved);
+        for (const c of dep.compute) {
+          if (!c.vpc) continue;
+          findRouteToBedrock({ attachment: c.vpc, action: 'bedrock:InvokeModel', caller: c.id, region: 'us-east-1' }, net);
+          searched += 1;
+        }
+      }).not.toThrow();
+    }
+    expect(searched).toBeGreaterThan(50);
   });
 });
 
