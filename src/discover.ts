@@ -41,7 +41,11 @@ export function discover(paths: string[], opts: DiscoverOptions): Discovered {
 
   const addFile = (abs: string, explicit: boolean) => {
     const r = rel(abs);
-    if (seen.has(r)) return;
+    if (seen.has(r)) {
+      // Named explicitly as well as found by walking: it counts as named.
+      if (explicit) for (const f of out.files) if (f.path === r) f.explicit = true;
+      return;
+    }
     if (!explicit && excluded(r)) return;
     if (out.files.length >= opts.maxFiles) {
       out.truncated = (out.truncated ?? 0) + 1;
