@@ -7,6 +7,7 @@ import { iamInvokeDenied } from './iam-invoke-denied.js';
 import { iamMarketplaceMissing } from './iam-marketplace-missing.js';
 import { iamStreamDenied } from './iam-stream-denied.js';
 import { iamUnknownAction } from './iam-unknown-action.js';
+import { dataStale } from './data-stale.js';
 import { inputUnrecognized } from './input-unrecognized.js';
 import { modelEndOfLife } from './model-end-of-life.js';
 import { modelLegacy } from './model-legacy.js';
@@ -55,6 +56,7 @@ export const RULES: Rule[] = [
   parseError,
   inputUnrecognized,
   analysisBudgetExceeded,
+  dataStale,
   suppressionUnused,
   suppressionMissingReason,
 ];

@@ -115,8 +115,7 @@ async function runLint(paths: string[], o: MainOptions): Promise<number> {
     }
     return sourceCache.get(file);
   };
-  const dataNotes = staleDataNote(dates.models, o.date);
-  const findings = dataNotes ? [...result.findings, dataNotes] : result.findings;
+  const findings = result.findings;
   formats.forEach((fmt, i) => {
     const text = formatReport(
       fmt,
@@ -132,25 +131,6 @@ async function runLint(paths: string[], o: MainOptions): Promise<number> {
   const rank: Record<string, number> = { info: 1, warning: 2, error: 3, none: 99 };
   const threshold = rank[failOn] ?? 3;
   return findings.some((f) => !f.suppressed && rank[f.severity]! >= threshold) ? 1 : 0;
-}
-
-/** SPEC §10: data older than 180 days adds one info note. */
-function staleDataNote(modelsDate: string, today?: string) {
-  const now = Date.parse(today ?? new Date().toISOString().slice(0, 10));
-  const age = (now - Date.parse(modelsDate)) / 86_400_000;
-  if (!(age > 180)) return undefined;
-  return {
-    ruleId: 'analysis-budget-exceeded' as const,
-    severity: 'info' as const,
-    message: `the bundled model catalogue is from ${modelsDate} (${Math.floor(age)} days old); pass fresh \`aws bedrock list-foundation-models\` / \`list-inference-profiles\` captures with --models, or update bedrock-lint`,
-    file: '.',
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    trace: [],
-    suppressed: false,
-  };
 }
 
 async function runRules(id: string | undefined): Promise<number> {

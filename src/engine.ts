@@ -435,6 +435,8 @@ export function lintSync(opts: LintOptions): LintResult {
     }
   }
   for (const e of errors) raw.push({ ruleId: 'parse-error', message: e.message, loc: e.loc });
+  const stale = modelFiles.length ? undefined : staleCatalogNote(catalog.date, date);
+  if (stale) raw.push(stale);
 
   // ---- severity, suppression, baseline
   let findings: Finding[] = raw
@@ -511,6 +513,19 @@ function invalidUtf8At(buf: Buffer): number | undefined {
 function isInsideDir(child: string, dir: string): boolean {
   const r = path.relative(dir, child);
   return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
+}
+
+/** SPEC §10: a model catalogue older than 180 days (on --date / today) adds one info note. */
+function staleCatalogNote(catalogDate: string, today: string): RawFinding | undefined {
+  const age = Math.floor((Date.parse(today) - Date.parse(catalogDate)) / 86_400_000);
+  if (!(age > 180)) return undefined;
+  return {
+    ruleId: 'data-stale',
+    message: `the bundled model catalogue is from ${catalogDate} (${age} days old): new models, Regions and end-of-life dates may be missing`,
+    loc: loc1('.'),
+    fix: 'pass fresh `aws bedrock list-foundation-models` / `aws bedrock list-inference-profiles` captures with --models, or update bedrock-lint',
+    key: 'catalogue-age',
+  };
 }
 
 function looksRelevant(text: string): boolean {

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { PolicyDoc } from '../iam/types.js';
 import { parsePolicyNode } from '../iam/parse.js';
-import { managedPolicy } from '../iam/managed.js';
+import { isAwsManagedArn, managedPolicy } from '../iam/managed.js';
 import { get, str, asList } from '../load/node.js';
 import { evaluateCondition, resolveNode, type ResolveContext } from '../resolve/intrinsics.js';
 import type { Loc, MapNode, Node, Str } from '../types.js';
@@ -202,7 +202,19 @@ export function buildTemplate(input: TemplateInput, dep: Deployment): TemplateMo
     if (!s) return;
     const doc = s.unknown ? undefined : managedPolicy(s.value);
     if (doc) role.policies.push(doc);
-    else role.policies.push(unknownPolicy(`${file}#${role.id}/${s.value}`, s.value, s.loc, s.unknown ? `managed policy ARN ${s.unknown}` : `customer managed policy ${s.value} is not in the inputs`));
+    else
+      role.policies.push(
+        unknownPolicy(
+          `${file}#${role.id}/${s.value}`,
+          s.value,
+          s.loc,
+          s.unknown
+            ? `managed policy ARN ${s.unknown}`
+            : isAwsManagedArn(s.value)
+              ? `${s.value} is not an AWS managed policy bedrock-lint knows (check its path, e.g. service-role/)`
+              : `customer managed policy ${s.value} is not in the inputs`,
+        ),
+      );
   };
 
   const boundaryOf = (node: Node | undefined, rawNode: Node | undefined, ownerId: string): PolicyDoc | undefined => {

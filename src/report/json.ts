@@ -1,5 +1,6 @@
 // The SPEC §7 JSON report. Keys are written in a fixed order so output is byte-stable; optional
-// fields (resource, stack, fix, suppression, key) are absent rather than null when unset.
+// fields (resource, stack, fix, suppression) are absent rather than null when unset. The internal
+// baseline key is not part of the JSON contract (SPEC §7).
 import type { Finding } from '../types.js';
 import { summarize } from './summary.js';
 import type { DataDates, ReportInput } from './types.js';
@@ -32,7 +33,6 @@ function jsonFinding(f: Finding): Record<string, unknown> {
   if (f.fix !== undefined) o.fix = f.fix;
   o.suppressed = f.suppressed;
   if (f.suppression) o.suppression = { kind: f.suppression.kind, reason: f.suppression.reason };
-  if (f.key !== undefined) o.key = f.key;
   return o;
 }
 
