@@ -87,6 +87,7 @@ describe('loadConfig', () => {
           model: 'eu.mistral.pixtral-large-2502-v1:0',
           stream: false,
           loc: { file: 'infra/.bedrock-lint.yaml', line: 11, column: 5, endLine: 12, endColumn: 46 },
+          modelLoc: { file: 'infra/.bedrock-lint.yaml', line: 12, column: 12, endLine: 12, endColumn: 46 },
         },
         {
           principal: 'arn:aws:iam::123456789012:role/app/worker',
@@ -94,12 +95,14 @@ describe('loadConfig', () => {
           region: 'us-east-1',
           stream: true,
           loc: { file: 'infra/.bedrock-lint.yaml', line: 13, column: 5, endLine: 16, endColumn: 17 },
+          modelLoc: { file: 'infra/.bedrock-lint.yaml', line: 14, column: 12, endLine: 14, endColumn: 32 },
         },
         {
           principal: 'module.app.aws_iam_role.worker',
           model: 'amazon.nova-lite-v1:0',
           stream: false,
           loc: { file: 'infra/.bedrock-lint.yaml', line: 17, column: 5, endLine: 18, endColumn: 33 },
+          modelLoc: { file: 'infra/.bedrock-lint.yaml', line: 18, column: 12, endLine: 18, endColumn: 33 },
         },
       ],
       models: [join(d, 'catalog/models.json')],

@@ -109,7 +109,7 @@ ${invokeDoc('        ', 'role-policy')}
 `,
     });
     expect(roleById(r, 'R').policies.map(describePolicy)).toEqual([
-      'arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole (unknown: customer managed policy arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole is not in the inputs)',
+      'arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole (unknown: arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole is not an AWS managed policy bedrock-lint knows (check its path, e.g. service-role/))',
     ]);
   });
 

@@ -55,8 +55,7 @@ describe('json format', () => {
         "policy ImageFnRolePolicy"
       ],
       "fix": "allow bedrock:InvokeModel on arn:aws:bedrock:us-west-2::foundation-model/stability.sd3-5-large-v1:0",
-      "suppressed": false,
-      "key": "ImageFnRole bedrock:InvokeModel stability.sd3-5-large-v1:0"
+      "suppressed": false
     },
     {
       "ruleId": "region-mismatch",
