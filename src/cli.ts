@@ -77,6 +77,7 @@ async function runLint(paths: string[], o: MainOptions): Promise<number> {
     return 2;
   }
   const cwd = process.cwd();
+  const progress = progressLine();
   let result;
   try {
     result = lintSync({
@@ -92,7 +93,9 @@ async function runLint(paths: string[], o: MainOptions): Promise<number> {
       ...(o.baseline ? { baseline: o.baseline } : {}),
       ...(o.date ? { date: o.date } : {}),
       ...(o.maxFileSize ? { maxFileSize: o.maxFileSize } : {}),
+      ...(progress ? { onProgress: progress.update } : {}),
     });
+    progress?.done();
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigError || e instanceof BaselineError) {
       process.stderr.write(`bedrock-lint: ${e.message}\n`);
@@ -131,6 +134,29 @@ async function runLint(paths: string[], o: MainOptions): Promise<number> {
   const rank: Record<string, number> = { info: 1, warning: 2, error: 3, none: 99 };
   const threshold = rank[failOn] ?? 3;
   return findings.some((f) => !f.suppressed && rank[f.severity]! >= threshold) ? 1 : 0;
+}
+
+/**
+ * A progress line on stderr for large runs (more than 50 files), only when stderr is a terminal,
+ * so logs and CI output stay clean. Plain text: it needs no colour, so NO_COLOR changes nothing.
+ */
+function progressLine(): { update: (done: number, total: number) => void; done: () => void } | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let shown = false;
+  let last = 0;
+  return {
+    update(done, total) {
+      if (total <= 50) return;
+      const now = Date.now();
+      if (done !== total && now - last < 100) return;
+      last = now;
+      shown = true;
+      process.stderr.write(`\rbedrock-lint: ${done}/${total} files`);
+    },
+    done() {
+      if (shown) process.stderr.write('\r\x1b[K');
+    },
+  };
 }
 
 async function runRules(id: string | undefined): Promise<number> {

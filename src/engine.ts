@@ -44,6 +44,8 @@ export interface LintOptions {
   baseline?: string;
   date?: string;
   maxFileSize?: number;
+  /** Called after each input file is loaded (the CLI draws a progress line on a terminal). */
+  onProgress?: (done: number, total: number) => void;
   /** Deployment account, when the inputs do not say (e.g. from a CDK stack). */
   account?: string;
   /** Per-template stack environment (CDK plugin): absolute or cwd-relative path → { region, account }. */
@@ -295,7 +297,10 @@ export function lintSync(opts: LintOptions): LintResult {
   }
 
   // ---- plain files
+  let done = 0;
+  const total = disc.files.length;
   for (const f of disc.files) {
+    opts.onProgress?.(++done, total);
     const abs = path.resolve(cwd, f.path);
     if (/\.toml$/i.test(f.path)) continue;
     const errorsBefore = errors.length;
