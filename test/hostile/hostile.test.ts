@@ -63,7 +63,6 @@ describe('resource exhaustion', () => {
     expect(r.status).toBe(0);
     expect(only(r)).toEqual([['analysis-budget-exceeded', 'bomb.yaml', 4]]);
     expect(r.findings[0]!.message).toMatch(/^more than 1000 YAML alias.*; not analysed$/);
-    expect(r.ms).toBeLessThan(20_000);
   });
 
   const deep = 10_000;
@@ -86,7 +85,6 @@ describe('resource exhaustion', () => {
     expect(r.status).toBe(0);
     expect(only(r)).toEqual([['analysis-budget-exceeded', 'huge.yaml', 1]]);
     expect(r.findings[0]!.message).toBe(`file is ${Buffer.byteLength(text)} bytes, over the 10485760-byte size budget; not analysed (raise --max-file-size to include it)`);
-    expect(r.ms).toBeLessThan(10_000);
     rmSync(path.join(dir, file));
   });
 
@@ -98,7 +96,6 @@ describe('resource exhaustion', () => {
         ['template-unresolved', 'info'],
         ['template-unresolved', 'info'],
       ]);
-      expect(r.ms).toBeLessThan(10_000);
     }
   });
 });

@@ -243,10 +243,8 @@ describe('parseYaml: budgets', () => {
       const name = String.fromCharCode(97 + i);
       lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
-    const started = performance.now();
     const error = budgetErrorOf(() => parseYaml(lines.join('\n'), 'bomb.yaml'));
     expect(error.kind).toBe('aliases');
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('limits the number of alias resolutions', () => {

@@ -300,14 +300,13 @@ Conditions:
     expect(toPlain(value('!If [Unsure, same, same]', {}, CONDITIONS))).toBe('same');
   });
 
-  it('evaluates 40 chained conditions in linear time', () => {
+  // The step budget makes this deterministic: exponential evaluation would exceed 10,000 steps.
+  it('evaluates 40 chained conditions within a linear step budget', () => {
     const lines = ['Parameters:', '  P: {Type: String, Default: a}', 'Conditions:', '  C0: !Equals [!Ref P, a]'];
     for (let i = 1; i <= 40; i++) lines.push(`  C${i}: !And [!Condition C${i - 1}, !Or [!Condition C${i - 1}, !Not [!Condition C${i - 1}]]]`);
     const template = yaml(lines.join('\n'));
     const ctx = { ...contextFor(template), maxSteps: 10_000 };
-    const started = performance.now();
     expect(evaluateCondition('C40', ctx)).toBe(true);
-    expect(performance.now() - started).toBeLessThan(200);
   });
 });
 
