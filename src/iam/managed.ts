@@ -1,7 +1,8 @@
-// AWS managed policies from the bundled, dated copy (data/managed-policies.json, built by
-// data/gen-managed-policies.mjs). Loaded once, on first use: it is ~3 MB and most runs that need
-// it need only a handful of policies.
-import { readDataJson } from '../data.js';
+// AWS managed policies from the bundled, dated copy (data/managed-policies.jsonl and its index,
+// built by data/gen-managed-policies.mjs). The documents are ~3 MB and a run needs a handful, so
+// only the small index is parsed; each document is read from its byte range on first use.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { dataPath, readDataJson } from '../data.js';
 import type { Loc } from '../types.js';
 import { parsePolicyJson } from './parse.js';
 import type { PolicyDoc, PolicyKind } from './types.js';
@@ -9,10 +10,12 @@ import type { PolicyDoc, PolicyKind } from './types.js';
 interface ManagedPolicyData {
   date: string;
   source: string;
-  policies: Record<string, { arn: string; document: unknown }>;
+  /** Name → [ARN, byte offset, byte length] of its document in managed-policies.jsonl. */
+  policies: Record<string, [string, number, number]>;
 }
 
-const FILE = 'managed-policies.json';
+const FILE = 'managed-policies-index.json';
+const DOCS = 'managed-policies.jsonl';
 const docCache = new Map<string, PolicyDoc>();
 
 function data(): ManagedPolicyData {
@@ -40,7 +43,7 @@ export function managedPolicyName(arnOrName: string): string | undefined {
   if (!s.startsWith('arn:')) return Object.hasOwn(policies, s) ? s : undefined;
   const parts = splitManagedArn(s);
   if (!parts || !Object.hasOwn(policies, parts.name)) return undefined;
-  const known = splitManagedArn((policies[parts.name] as { arn: string }).arn);
+  const known = splitManagedArn((policies[parts.name] as [string, number, number])[0]);
   return known && known.path === parts.path ? parts.name : undefined;
 }
 
@@ -55,15 +58,26 @@ export function managedPolicy(arnOrName: string, kind: PolicyKind = 'identity'):
   const cacheKey = `${kind} ${name}`;
   let doc = docCache.get(cacheKey);
   if (doc === undefined) {
-    const entry = data().policies[name] as { arn: string; document: unknown };
+    const [arn, offset, length] = data().policies[name] as [string, number, number];
     const loc: Loc = { file: `aws-managed:${name}`, line: 1, column: 1, endLine: 1, endColumn: 1 };
-    doc = parsePolicyJson(entry.document, { id: `aws-managed:${name}`, name, kind, managedArn: entry.arn, loc });
+    doc = parsePolicyJson(readDocument(offset, length), { id: `aws-managed:${name}`, name, kind, managedArn: arn, loc });
     docCache.set(cacheKey, doc);
   }
   return doc;
 }
 
-/** Date of the bundled managed-policy data (YYYY-MM-DD) and where it came from. */
+function readDocument(offset: number, length: number): unknown {
+  const fd = openSync(dataPath(DOCS), 'r');
+  try {
+    const buf = Buffer.alloc(length);
+    readSync(fd, buf, 0, length, offset);
+    return JSON.parse(buf.toString('utf8')) as unknown;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Date of the bundled managed-policy data (YYYY-MM-DD). */
 export function managedPoliciesDate(): string {
   return data().date;
 }

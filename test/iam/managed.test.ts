@@ -10,7 +10,7 @@ describe('managed policies', () => {
   });
 
   it('holds all AWS managed policies', () => {
-    const data = readDataJson<{ policies: Record<string, unknown> }>('managed-policies.json');
+    const data = readDataJson<{ policies: Record<string, unknown> }>('managed-policies-index.json');
     expect(Object.keys(data.policies).length).toBe(1594);
   });
 
