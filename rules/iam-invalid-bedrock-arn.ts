@@ -1,3 +1,4 @@
+import { userStatements, statementTrace } from '../src/analysis/policies.js';
 import { checkBedrockArn } from '../src/iam/arn.js';
 import type { Rule } from '../src/rule.js';
 import type { RawFinding } from '../src/types.js';
@@ -11,9 +12,7 @@ export const iamInvalidBedrockArn: Rule = {
   },
   check(ctx) {
     const out: RawFinding[] = [];
-    for (const p of ctx.deployment.policies) {
-      if (p.managedArn || p.unknown) continue;
-      for (const s of p.statements) {
+    for (const { policy: p, statement: s } of userStatements(ctx.deployment)) {
         for (const r of [...(s.resource ?? []), ...(s.notResource ?? [])]) {
           if (!/^arn:[^:]*:bedrock/.test(r.value)) continue;
           const problem = checkBedrockArn(r.value);
@@ -23,12 +22,11 @@ export const iamInvalidBedrockArn: Rule = {
             message: `${r.value} is not a valid Bedrock ARN: ${problem.problem} (it matches no request)`,
             loc: r.loc,
             ...(p.owner ? { resource: p.owner } : {}),
-            trace: [`policy ${p.name}${s.sid ? ` statement "${s.sid}"` : ` statement #${s.index + 1}`}`],
+            trace: [statementTrace(p, s)],
             fix: problem.fix,
             key: r.value,
           });
         }
-      }
     }
     return out;
   },

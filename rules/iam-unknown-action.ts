@@ -1,3 +1,4 @@
+import { userStatements, statementTrace } from '../src/analysis/policies.js';
 import { actionExists, suggestAction } from '../src/iam/actions.js';
 import type { Rule } from '../src/rule.js';
 import type { RawFinding } from '../src/types.js';
@@ -12,9 +13,7 @@ export const iamUnknownAction: Rule = {
   },
   check(ctx) {
     const out: RawFinding[] = [];
-    for (const p of ctx.deployment.policies) {
-      if (p.managedArn || p.unknown) continue;
-      for (const s of p.statements) {
+    for (const { policy: p, statement: s } of userStatements(ctx.deployment)) {
         for (const a of [...(s.action ?? []), ...(s.notAction ?? [])]) {
           if (a.unknown || a.value.includes(UNKNOWN_MARK) || a.value === '*') continue;
           if (actionExists(a.value) !== false) continue;
@@ -26,12 +25,11 @@ export const iamUnknownAction: Rule = {
               : `${a.value} is not an IAM action${hint ? `; did you mean ${hint}?` : ''} (it grants nothing)`,
             loc: a.loc,
             ...(p.owner ? { resource: p.owner } : {}),
-            trace: [`policy ${p.name}${s.sid ? ` statement "${s.sid}"` : ` statement #${s.index + 1}`}`],
+            trace: [statementTrace(p, s)],
             fix: hint ? `replace ${a.value} with ${hint}` : `remove ${a.value} or correct its name`,
             key: a.value,
           });
         }
-      }
     }
     return out;
   },

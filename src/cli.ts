@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { VERSION, dataDates } from './version.js';
 import { packageRoot } from './data.js';
+import type { CanInvokeInput } from './can-invoke.js';
 import type { Severity, SeverityOrOff } from './types.js';
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -181,17 +182,7 @@ async function runRules(id: string | undefined): Promise<number> {
   return 0;
 }
 
-interface CanInvokeOptions {
-  policy: string[];
-  boundary?: string[];
-  scp?: string[];
-  endpointPolicy?: string[];
-  model: string;
-  region: string;
-  stream?: boolean;
-  account?: string;
-  date?: string;
-}
+type CanInvokeOptions = Omit<CanInvokeInput, 'cwd'> & { date?: string };
 
 async function runCanInvoke(o: CanInvokeOptions): Promise<number> {
   const { canInvoke } = await import('./can-invoke.js');

@@ -20,7 +20,7 @@ import type { ResolvedResource } from './model/resource.js';
 import { buildNetwork, parseDescribeVpcEndpoints } from './network/build.js';
 import { isCliRequest, parseCliRequest } from './request/cli-request.js';
 import { RULES, ruleById } from '../rules/index.js';
-import type { Finding, Loc, LoadError, MapNode, Node, RawFinding, Severity, SeverityOrOff } from './types.js';
+import type { Finding, Loc, LoadError, MapNode, Node, RawFinding, Severity, SeverityOrOff, Str } from './types.js';
 import { UNKNOWN_MARK } from './types.js';
 import { applySuppressions } from './suppress/apply.js';
 import { parseSuppressionComments } from './suppress/comments.js';
@@ -350,16 +350,7 @@ export function lintSync(opts: LintOptions): LintResult {
           if (task.modelDynamic || !task.model) continue;
           const model = nodeStr(task.model, task.loc);
           if (!model || model.value.includes('\uFFFF') || model.unknown) continue;
-          const r = arnRegion(model.value);
-          standaloneSites.push({
-            model,
-            api: 'invoke',
-            ...(r ? { siteRegion: { value: r, source: 'model ARN', loc: model.loc } } : {}),
-            file: f.path,
-            source: 'stepfunctions',
-            via: [`state machine definition ${f.path}`, `task ${task.stateName}`],
-            ...(task.body && !task.bodyDynamic ? { body: task.body } : {}),
-          });
+          standaloneSites.push(standaloneSite(model, f.path, 'stepfunctions', [`state machine definition ${f.path}`, `task ${task.stateName}`], task.body && !task.bodyDynamic ? task.body : undefined));
         }
         break;
       }
@@ -369,16 +360,7 @@ export function lintSync(opts: LintOptions): LintResult {
         if (req.bodyError) raw.push({ ruleId: 'request-invalid-body', message: `${req.bodyError.message}; Bedrock rejects it with a ValidationException`, loc: req.bodyError.loc, fix: 'send the body as a JSON object (the CLI and SDKs take a JSON string or bytes)', key: 'body-not-json' });
         const model = nodeStr(req.model, req.model.loc);
         if (!model || model.unknown) break;
-        const r = arnRegion(model.value);
-        standaloneSites.push({
-          model,
-          api: 'invoke',
-          ...(r ? { siteRegion: { value: r, source: 'model ARN', loc: model.loc } } : {}),
-          file: f.path,
-          source: 'request',
-          via: [`request file ${f.path}`],
-          ...(req.body ? { body: req.body } : {}),
-        });
+        standaloneSites.push(standaloneSite(model, f.path, 'request', [`request file ${f.path}`], req.body));
         break;
       }
       case 'terraform': {
@@ -495,6 +477,20 @@ export function detect(root: MapNode): InputKind | undefined {
   if (has('VpcEndpoints')) return 'vpc-endpoints';
   if (has('modelSummaries') || has('inferenceProfileSummaries')) return 'catalog';
   return undefined;
+}
+
+/** A site with no principal: a standalone state machine definition or an AWS CLI request file. */
+function standaloneSite(model: Str, file: string, source: InvocationSite['source'], via: string[], body: Node | undefined): InvocationSite {
+  const r = arnRegion(model.value);
+  return {
+    model,
+    api: 'invoke',
+    ...(r ? { siteRegion: { value: r, source: 'model ARN', loc: model.loc } } : {}),
+    file,
+    source,
+    via,
+    ...(body ? { body } : {}),
+  };
 }
 
 /** Offset of the first byte that is not valid UTF-8, if any. */

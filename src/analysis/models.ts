@@ -43,6 +43,18 @@ export function siteFinding(a: SiteAnalysis, ruleId: string, message: string, fi
   };
 }
 
+/** Mentions of catalogued models whose lifecycle on ctx.date is `status`, with that lifecycle. */
+export function lifecycleMentions(ctx: RuleContext, status: 'legacy' | 'eol') {
+  const out: { a: SiteAnalysis; id: string; lc: ReturnType<Catalog['lifecycle']> }[] = [];
+  for (const a of mentions(ctx)) {
+    const id = modelIdOf(a.ref);
+    if (!id || !ctx.catalog.model(id)) continue;
+    const lc = ctx.catalog.lifecycle(id, ctx.date);
+    if (lc.status === status) out.push({ a, id, lc });
+  }
+  return out;
+}
+
 export function isKnownRef(ref: ModelRef): boolean {
   return (ref.kind === 'model' && !!ref.model) || (ref.kind === 'profile' && !!ref.profile);
 }

@@ -437,7 +437,8 @@ export function buildTemplate(input: TemplateInput, dep: Deployment): TemplateMo
     list.forEach((item, i) => {
       const pid = `${r.id}/Policies/${i}`;
       if (item.kind === 'scalar') {
-        const s = nodeStr(item, item.loc)!;
+        const s = nodeStr(item, item.loc);
+        if (!s) return; // an empty list item (`- `)
         const doc = s.unknown ? undefined : managedPolicy(s.value);
         role.policies.push(doc ?? unknownPolicy(`${file}#${pid}`, s.value, s.loc, `managed policy ${s.value} is not in the inputs`));
       } else if (item.kind === 'map' && get(item, 'Statement')) {

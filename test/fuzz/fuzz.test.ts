@@ -342,7 +342,7 @@ describe('engine on mutated real corpus files', () => {
         for (const f of result.findings) expect(locProblem(f, `${f.ruleId} finding`)).toBeUndefined();
         rmSync(caseDir, { recursive: true, force: true });
       }),
-      { numRuns: 700 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 700), ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}) },
     );
   });
 });
