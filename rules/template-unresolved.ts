@@ -37,6 +37,20 @@ export const templateUnresolved: Rule = {
         key: `iam-unknown ${a.site.model.value}`,
       });
     }
+    // Callers whose role is named by an ARN or name that is not in the inputs: permissions unknown.
+    const noted = new Set<string>();
+    for (const a of analyzeSites(ctx)) {
+      const c = a.site.computeId ? ctx.deployment.compute.find((x) => x.id === a.site.computeId && x.file === a.site.file) ?? ctx.deployment.compute.find((x) => x.id === a.site.computeId) : undefined;
+      if (!c || c.roleId || !c.roleRef || noted.has(`${c.file}|${c.id}`)) continue;
+      noted.add(`${c.file}|${c.id}`);
+      out.push({
+        ruleId: 'template-unresolved',
+        message: `${c.roleRef.unknown ? `the role of ${c.id} could not be resolved (${c.roleRef.unknown})` : `the role of ${c.id} (${c.roleRef.value}) is not in the inputs`}, so its permission to call ${a.site.model.value} was not checked; lint the stack that defines the role too, or name its policy in an \`invocations:\` entry`,
+        loc: c.roleRef.loc,
+        resource: c.id,
+        key: `role-not-in-inputs ${c.id}`,
+      });
+    }
     out.push(...networkUnresolvedFindings(ctx));
     return out;
   },
