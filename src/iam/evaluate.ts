@@ -61,7 +61,7 @@ const KIND_LABEL: Record<PolicyKind, string> = {
 const PRINCIPAL_KINDS = new Set<PolicyKind>(['resource', 'endpoint', 'rcp', 'trust']);
 
 export function statementLabel(doc: PolicyDoc, st: Statement): string {
-  const which = st.sid ? `statement "${st.sid}"` : `statement #${st.index}`;
+  const which = st.sid ? `statement "${st.sid}"` : `statement #${st.index + 1}`;
   return `${KIND_LABEL[doc.kind]} ${doc.name}, ${which} (${st.loc.file}:${st.loc.line})`;
 }
 

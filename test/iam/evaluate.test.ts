@@ -267,19 +267,19 @@ describe('evaluate: traces and explanations', () => {
     const p = pol({ Statement: [allow('bedrock:InvokeModel', '*', { Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } })] }, 'identity', 'P');
     const d = evaluate({ action: 'bedrock:InvokeModel', resource: FM, context: { 'aws:requestedregion': ['us-west-2'] } }, { identity: [p] });
     expect(d.layer).toBe('condition');
-    expect(d.trace[0]).toBe('identity policy P, statement #0 (P.json:1): Allow matches the action and resource but its condition StringEquals aws:RequestedRegion is false');
+    expect(d.trace[0]).toBe('identity policy P, statement #1 (P.json:1): Allow matches the action and resource but its condition StringEquals aws:RequestedRegion is false');
   });
 
   it('lists what is unknown', () => {
     const p = pol({ Statement: [allow('bedrock:InvokeModel', '*', { Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-1' } } })] }, 'identity', 'P');
     const d = evaluate({ action: 'bedrock:InvokeModel', resource: FM, context: { 'aws:sourcevpce': 'unknown' } }, { identity: [p] });
-    expect(d.unknowns).toEqual(['identity policy P, statement #0 (P.json:1): context key aws:SourceVpce is unknown']);
+    expect(d.unknowns).toEqual(['identity policy P, statement #1 (P.json:1): context key aws:SourceVpce is unknown']);
   });
 
   it('reports an unknown condition operator', () => {
     const p = pol({ Statement: [allow('bedrock:InvokeModel', '*', { Condition: { StringEqualz: { 'aws:RequestedRegion': 'x' } } })] }, 'identity', 'P');
     const d = evaluate({ action: 'bedrock:InvokeModel', resource: FM, context: {} }, { identity: [p] });
-    expect(d.unknowns).toEqual(['identity policy P, statement #0 (P.json:1): unknown condition operator StringEqualz']);
+    expect(d.unknowns).toEqual(['identity policy P, statement #1 (P.json:1): unknown condition operator StringEqualz']);
   });
 
   it('allows a typical role through every layer (boundary, two SCP levels) repeatedly', () => {
