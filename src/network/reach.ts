@@ -169,7 +169,11 @@ export function findRouteToBedrock(q: RouteQuery, net: NetworkModel): Reachabili
   const needed = runtimeServiceFor(q.useFips);
   const runtime = classified.runtime[0];
   if (runtime) {
-    const state = runtime.privateDns === false ? 'has PrivateDnsEnabled: false' : 'does not set PrivateDnsEnabled (the CloudFormation default is false)';
+    // Terraform endpoints (addresses like aws_vpc_endpoint.x) use Terraform's attribute names.
+    const tf = /^(module\.|aws_)/.test(runtime.id);
+    const state = tf
+      ? runtime.privateDns === false ? 'has private_dns_enabled = false' : 'does not set private_dns_enabled (the provider default is false)'
+      : runtime.privateDns === false ? 'has PrivateDnsEnabled: false' : 'does not set PrivateDnsEnabled (the CloudFormation default is false)';
     return {
       kind: 'unreachable',
       missing: 'private-dns-disabled',
@@ -179,7 +183,7 @@ export function findRouteToBedrock(q: RouteQuery, net: NetworkModel): Reachabili
       blame: {
         resource: runtime.id,
         loc: runtime.privateDnsLoc ?? runtime.loc,
-        fix: `set PrivateDnsEnabled: true on ${runtime.id}, or set the caller's endpoint URL to the endpoint's DNS name`,
+        fix: `set ${tf ? 'private_dns_enabled = true' : 'PrivateDnsEnabled: true'} on ${runtime.id}, or set the caller's endpoint URL to the endpoint's DNS name`,
       },
     };
   }
