@@ -3,6 +3,7 @@ import { evaluate, statementLabel } from '../src/iam/evaluate.js';
 import { matchGlob } from '../src/iam/match.js';
 import type { PolicyDoc, RequestContext } from '../src/iam/types.js';
 import type { InvocationSite } from '../src/model/types.js';
+import { networkFor } from '../src/network/build.js';
 import { endpointOnPath } from '../src/network/reach.js';
 import { networkFinding, networkVerdicts } from '../src/network/verdicts.js';
 import type { Rule } from '../src/rule.js';
@@ -54,7 +55,7 @@ export const networkEndpointPolicyDenies: Rule = {
     for (const a of analyzeSites(ctx)) analyses.set(a.site, a);
     const seen = new Set<string>();
     for (const v of networkVerdicts(ctx)) {
-      const endpoint = endpointOnPath(v.query, ctx.deployment.network).endpoint;
+      const endpoint = endpointOnPath(v.query, networkFor(ctx.deployment, v.compute.file)).endpoint;
       const policy = endpoint?.policy;
       if (!endpoint || !policy || policy.unknown) continue;
       const layers = { identity: [allowAll(endpoint.loc)], endpoint: [policy] };

@@ -92,7 +92,7 @@ export function lintSync(opts: LintOptions): LintResult {
     throw new UsageError(`--models: ${(e as Error).message}`);
   }
 
-  const deployment: Deployment = { stacks: [], roles: [], policies: [], scps: [], compute: [], stateMachines: [], bedrockResources: [], appProfiles: new Map(), sites: [], resources: [], network: { endpoints: [] }, unresolved: [] };
+  const deployment: Deployment = { stacks: [], roles: [], policies: [], scps: [], compute: [], stateMachines: [], bedrockResources: [], appProfiles: new Map(), sites: [], resources: [], network: { endpoints: [] }, networks: new Map(), unresolved: [] };
   const raw: RawFinding[] = [];
   const errors: LoadError[] = [];
   const loaded: LoadedFile[] = [];
@@ -408,8 +408,24 @@ export function lintSync(opts: LintOptions): LintResult {
   policySites(deployment, catalog);
 
   // ---- network
-  const net = buildNetwork(allResolved);
-  deployment.network = { ...net, endpoints: [...net.endpoints, ...deployment.network.endpoints] };
+  // One network model per input file: logical IDs ("Vpc", "PrivateSubnet1") repeat across the
+  // templates of a repository and must not be joined. Endpoints captured with
+  // `aws ec2 describe-vpc-endpoints` are real IDs and join every model.
+  const captured = deployment.network.endpoints;
+  const byFile = new Map<string, ResolvedResource[]>();
+  for (const r of allResolved) {
+    const list = byFile.get(r.file);
+    if (list) list.push(r);
+    else byFile.set(r.file, [r]);
+  }
+  const allEndpoints = [...captured];
+  for (const [file, resources] of byFile) {
+    const net = buildNetwork(resources);
+    net.endpoints = [...net.endpoints, ...captured];
+    deployment.networks.set(file, net);
+    allEndpoints.push(...net.endpoints.filter((e) => !captured.includes(e)));
+  }
+  deployment.network = { ...buildNetwork([]), endpoints: allEndpoints };
 
   // ---- rules
   const ctx = { deployment, catalog, date, ...(deploymentRegion ? { region: deploymentRegion.value } : {}) };

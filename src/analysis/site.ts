@@ -5,6 +5,7 @@ import { evaluate } from '../iam/evaluate.js';
 import type { Decision, EvalRequest, PolicyDoc, PolicyLayers, RequestContext } from '../iam/types.js';
 import type { Deployment, InvocationSite, RegionValue, Role } from '../model/types.js';
 import { SYMBOLIC_ACCOUNT } from '../model/template.js';
+import { networkFor } from '../network/build.js';
 import { endpointOnPath } from '../network/reach.js';
 import type { RuleContext } from '../rule.js';
 import type { Loc } from '../types.js';
@@ -133,10 +134,10 @@ export function buildRequests(
 function baseContext(site: InvocationSite, role: Role | undefined, account: string, dep: Deployment, region: string | undefined): { ctx: RequestContext; endpointPolicies: PolicyDoc[] } {
   const ctx: RequestContext = { 'aws:securetransport': ['true'], 'aws:viaawsservice': ['false'], 'aws:principalaccount': [account] };
   if (role?.arn && !role.arn.includes(UNKNOWN_MARK)) ctx['aws:principalarn'] = [role.arn];
-  const compute = site.computeId ? dep.compute.find((c) => c.id === site.computeId && c.file === site.file) ?? dep.compute.find((c) => c.id === site.computeId) : undefined;
+  const compute = site.computeId ? dep.compute.find((c) => c.id === site.computeId && c.stack === site.stack) : undefined;
   const endpointPolicies: PolicyDoc[] = [];
   if (compute?.vpc) {
-    const path = endpointOnPath({ attachment: compute.vpc, ...(region ? { region } : {}) }, dep.network);
+    const path = endpointOnPath({ attachment: compute.vpc, ...(region ? { region } : {}) }, networkFor(dep, compute.file));
     if (path?.endpoint) {
       ctx['aws:sourcevpce'] = path.endpoint.id.startsWith('vpce-') ? [path.endpoint.id] : 'unknown';
       ctx['aws:sourcevpc'] = 'unknown';

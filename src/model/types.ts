@@ -177,6 +177,9 @@ export interface Deployment {
   appProfiles: Map<string, Str[]>;
   sites: InvocationSite[];
   resources: TemplateResource[];
+  /** Every VPC endpoint in the inputs (and captures); for per-caller analysis use networkFor(). */
   network: NetworkModel;
+  /** The network model of each input file (template or plan), by file. */
+  networks: Map<string, NetworkModel>;
   unresolved: Unresolved[];
 }

@@ -21,6 +21,11 @@ import { isUnknown, prop, propKeyLoc, toBool, toInt, toStr, toStrList } from './
 
 export { parseDescribeVpcEndpoints } from './describe.js';
 
+/** The network model of the file that defines `compute` (logical IDs are per template). */
+export function networkFor(dep: { network: NetworkModel; networks?: Map<string, NetworkModel> }, file: string): NetworkModel {
+  return dep.networks?.get(file) ?? dep.network;
+}
+
 export function emptyNetwork(): NetworkModel {
   return {
     endpoints: [],

@@ -4,6 +4,7 @@ import { callRegionOf } from '../analysis/site.js';
 import type { Compute, InvocationSite } from '../model/types.js';
 import type { RuleContext } from '../rule.js';
 import type { RawFinding } from '../types.js';
+import { networkFor } from './build.js';
 import { findRouteToBedrock } from './reach.js';
 import type { Reachability, RouteQuery } from './types.js';
 
@@ -63,7 +64,7 @@ export function networkVerdicts(ctx: RuleContext): NetworkVerdict[] {
       useFips: usesFips(compute),
       ...(region ? { region } : {}),
     };
-    const v: NetworkVerdict = { compute, sites: [site], query, reach: findRouteToBedrock(query, dep.network), ...(region ? { region } : {}) };
+    const v: NetworkVerdict = { compute, sites: [site], query, reach: findRouteToBedrock(query, networkFor(dep, compute.file)), ...(region ? { region } : {}) };
     byCaller.set(key, v);
     out.push(v);
   }
