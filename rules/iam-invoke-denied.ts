@@ -1,4 +1,4 @@
-import { analyzeSites, grantLocation, statementName, type SiteAnalysis } from '../src/analysis/site.js';
+import { analyzeSites, grantLocation, grantsBedrockInvoke, statementName, type SiteAnalysis } from '../src/analysis/site.js';
 import type { Decision } from '../src/iam/types.js';
 import type { Rule } from '../src/rule.js';
 import type { RawFinding } from '../src/types.js';
@@ -15,9 +15,13 @@ export const iamInvokeDenied: Rule = {
     for (const a of analyzeSites(ctx)) {
       if (a.verdict.kind !== 'denied') continue;
       const { request, decision } = a.verdict;
+      // Only an env var says this function calls Bedrock (its code is not in the inputs) and its
+      // role has no Bedrock grant at all: likely, not certain — a warning, not a CI-failing error.
+      const unsure = a.site.passThrough === 'unscanned' && decision.layer === 'no-allow' && !grantsBedrockInvoke(a.role?.policies ?? []);
       out.push({
         ruleId: 'iam-invoke-denied',
-        message: `${principalName(a)} is not allowed ${request.action} on ${request.resource} — ${layerText(decision)}`,
+        ...(unsure ? { severity: 'warning' as const } : {}),
+        message: `${principalName(a)} is not allowed ${request.action} on ${request.resource} — ${layerText(decision)}${unsure ? ` (only environment variable ${a.site.via[1]?.replace(/^environment /, '') ?? ''} names the model and the function's code is not in the inputs; if the function only passes the ID on, ignore this)` : ''}`,
         loc: grantLocation(a, decision),
         ...(a.role ? { resource: a.role.id } : {}),
         ...(a.site.stack ? { stack: a.site.stack } : {}),

@@ -208,7 +208,7 @@ export function analyzeSite(site: InvocationSite, ctx: RuleContext): SiteAnalysi
   return base;
 }
 
-const grantsBedrockInvoke = (policies: PolicyDoc[]) =>
+export const grantsBedrockInvoke = (policies: PolicyDoc[]) =>
   policies.some((p) => p.statements.some((s) => s.effect === 'Allow' && [...(s.action ?? [])].some((a) => /^(bedrock:(\*|invoke)|\*$)/i.test(a.value))));
 
 /**
