@@ -31,10 +31,13 @@ export function validateProperties(type: string, props: Node | undefined, resour
       fix: `add "${name}" under Properties`,
     }));
   }
-  const data = toLocatedJson(props);
-  if (inHole('', data.holes)) return [];
-  const errors = checkSchema(schema, data.value, data.holes);
+  // Most resources are valid: check on the plain value first and build the location index only
+  // when there is something to report.
+  const quick = toLocatedJson(props, { index: false });
+  if (inHole('', quick.holes)) return [];
+  const errors = checkSchema(schema, quick.value, quick.holes);
   if (errors.length === 0) return [];
+  const data = toLocatedJson(props);
   return toViolations(errors, data, schema as { [k: string]: unknown }, { subject: 'property', owner: type }).map((v) => ({
     message: v.message,
     loc: v.loc,

@@ -25,6 +25,8 @@ export interface LocatedJsonOptions {
    * computed at run time. The key without `.$` is the field the request will carry.
    */
   asl?: boolean;
+  /** false: skip the pointer → location index (a first pass that only needs the value and holes). */
+  index?: boolean;
 }
 
 /** The value that stands in for an unknown one: every error on it is dropped by pointer. */
@@ -58,7 +60,7 @@ function isUnknownValue(node: Node, opts: LocatedJsonOptions): boolean {
 }
 
 export function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+  return key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
 }
 
 export function unescapePointer(seg: string): string {
@@ -80,9 +82,10 @@ export function displayPath(pointer: string): string {
 export function toLocatedJson(node: Node, opts: LocatedJsonOptions = {}): LocatedJson {
   const index = new Map<string, LocatedValue>();
   const holes = new Set<string>();
+  const withIndex = opts.index !== false;
 
   const walk = (n: Node, pointer: string, keyLoc: Loc | undefined): Json => {
-    index.set(pointer, keyLoc ? { loc: n.loc, keyLoc } : { loc: n.loc });
+    if (withIndex) index.set(pointer, keyLoc ? { loc: n.loc, keyLoc } : { loc: n.loc });
     if (isUnknownValue(n, opts)) {
       holes.add(pointer);
       return HOLE;
@@ -99,7 +102,7 @@ export function toLocatedJson(node: Node, opts: LocatedJsonOptions = {}): Locate
           const key = dynamicKey ? e.key.slice(0, -2) : e.key;
           const child = `${pointer}/${escapePointer(key)}`;
           if (dynamicKey) {
-            index.set(child, { loc: e.value.loc, keyLoc: e.keyLoc });
+            if (withIndex) index.set(child, { loc: e.value.loc, keyLoc: e.keyLoc });
             holes.add(child);
             setOwn(obj, key, HOLE);
           } else {
