@@ -276,12 +276,13 @@ export function grantLocation(a: SiteAnalysis, decision?: Decision): Loc {
     if (l) return l;
   }
   const identity = a.role?.policies ?? site.principalPolicies ?? [];
-  for (const p of identity) {
-    if (p.managedArn) continue;
-    for (const s of p.statements) {
-      const act = (s.action ?? []).find((x) => /^bedrock:/i.test(x.value) || x.value === '*' || /^bedrock-runtime:/i.test(x.value));
-      if (act && s.effect === 'Allow') {
-        const l = realFile(act.loc);
+  // The statement that tried to grant the call: an invoke action first, then any Bedrock action.
+  for (const wanted of [/^(bedrock|bedrock-runtime):(\*|invoke)/i, /^(bedrock|bedrock-runtime):|^\*$/i]) {
+    for (const p of identity) {
+      if (p.managedArn) continue;
+      for (const s of p.statements) {
+        const act = s.effect === 'Allow' ? (s.action ?? []).find((x) => wanted.test(x.value)) : undefined;
+        const l = act && realFile(act.loc);
         if (l) return l;
       }
     }
