@@ -288,7 +288,7 @@ function throughEndpoint(ep: VpcEndpoint, q: RouteQuery, net: NetworkModel, vpcK
   const ingress = checkGroups(endpointGroups.groups, endpointGroups.unknown, 'ingress', fromCaller, net, {
     owner: `endpoint ${ep.id}'s`,
     peerName: `from ${callerNames}`,
-    fixPeer: `from ${callerNames} (SourceSecurityGroupId) or the caller's subnet CIDRs`,
+    fixPeer: `from ${callerNames} (${/^(module\.|aws_)/.test(ep.id) ? 'source_security_group_id' : 'SourceSecurityGroupId'}) or the caller's subnet CIDRs`,
     fallbackBlame: {
       resource: ep.id,
       loc: ep.loc,

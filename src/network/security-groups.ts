@@ -178,7 +178,8 @@ export function checkGroups(
       blame: {
         resource: nearMiss.rule.resource,
         loc: nearMiss.rule.portLoc ?? nearMiss.rule.loc,
-        fix: `allow ${dir} TCP 443 ${words.fixPeer} (FromPort 443, ToPort 443) instead of ${what}`,
+        // Terraform rules (addresses like aws_security_group.x) use Terraform's attribute names.
+        fix: `allow ${dir} TCP 443 ${words.fixPeer} (${/^(module\.|aws_)/.test(nearMiss.rule.resource) ? 'from_port = 443, to_port = 443' : 'FromPort 443, ToPort 443'}) instead of ${what}`,
       },
     };
   }

@@ -353,6 +353,13 @@ describe('Terraform network resources', () => {
     expect(r.detail).toBe("endpoint aws_vpc_endpoint.bedrock_runtime's security group aws_security_group.endpoint allows inbound TCP 80 from aws_security_group.fn, not TCP 443");
     expect(r.blame.resource).toBe('aws_security_group.endpoint');
     expect(textAt(text, r.blame.loc)).toBe('80');
+    expect(r.blame.fix).toBe("allow inbound TCP 443 from aws_security_group.fn (source_security_group_id) or the caller's subnet CIDRs (from_port = 443, to_port = 443) instead of TCP 80");
+  });
+  it('private DNS off: the message and fix use Terraform attribute names', () => {
+    const { reach } = load([...isolated(), ...endpoint({ private_dns_enabled: false })]);
+    const r = unreachable(reach);
+    expect(r.detail).toContain('has private_dns_enabled = false');
+    expect(r.blame.fix).toBe("set private_dns_enabled = true on aws_vpc_endpoint.bedrock_runtime, or set the caller's endpoint URL to the endpoint's DNS name");
   });
 
   it('a Terraform group without egress blocks has no egress rule (unlike CloudFormation): NAT path blocked', () => {
