@@ -297,6 +297,8 @@ export function lintSync(opts: LintOptions): LintResult {
   }
 
   // ---- plain files
+  const plans: { root: MapNode; file: string }[] = [];
+  const captureFiles: string[] = [];
   let done = 0;
   const total = disc.files.length;
   for (const f of disc.files) {
@@ -363,17 +365,30 @@ export function lintSync(opts: LintOptions): LintResult {
         standaloneSites.push(standaloneSite(model, f.path, 'request', [`request file ${f.path}`], req.body));
         break;
       }
-      case 'terraform': {
-        const plan = parseTerraformPlan(root, { file: f.path, cwd, ...(deploymentRegion ? { region: deploymentRegion } : {}), catalog }, deployment);
-        allResolved.push(...plan.resolved);
+      case 'terraform':
+        // After the loop: captures of `aws bedrock list-*` among the inputs refine the catalogue first.
+        plans.push({ root, file: f.path });
         break;
-      }
       case 'vpc-endpoints':
         deployment.network.endpoints.push(...parseDescribeVpcEndpoints(root, f.path));
         break;
       case 'catalog':
+        // `aws bedrock list-foundation-models` / `list-inference-profiles` output given as an input:
+        // merged like --models.
+        captureFiles.push(abs);
         break;
     }
+  }
+  if (captureFiles.length) {
+    try {
+      catalog = loadCatalog([...modelFiles, ...captureFiles]);
+    } catch (e) {
+      throw new UsageError(`model catalogue capture: ${(e as Error).message}`);
+    }
+  }
+  for (const p of plans) {
+    const plan = parseTerraformPlan(p.root, { file: p.file, cwd, ...(deploymentRegion ? { region: deploymentRegion } : {}), catalog }, deployment);
+    allResolved.push(...plan.resolved);
   }
 
   // ---- stacks without a region inherit the deployment region
@@ -438,7 +453,7 @@ export function lintSync(opts: LintOptions): LintResult {
     }
   }
   for (const e of errors) raw.push({ ruleId: 'parse-error', message: e.message, loc: e.loc });
-  const stale = modelFiles.length ? undefined : staleCatalogNote(catalog.date, date);
+  const stale = modelFiles.length || captureFiles.length ? undefined : staleCatalogNote(catalog.date, date);
   if (stale) raw.push(stale);
 
   // ---- severity, suppression, baseline

@@ -310,6 +310,11 @@ describe('catalogue, lifecycle date and file size', () => {
     expect(merged.findings.map((f) => f.ruleId)).toEqual([]);
   });
 
+  it('a capture given as an input path is merged like --models', () => {
+    const merged = report('new-model.yaml', 'models-us-east-1.json', ...DATE);
+    expect(merged.findings.map((f) => f.ruleId)).toEqual([]);
+  });
+
   it('--date: legacy before the end-of-life date, end of life from it on', () => {
     expect(report('legacy.yaml', '--date', '2026-09-09').findings.map((f) => `${f.ruleId}:${f.severity}`)).toEqual(['model-legacy:warning', 'iam-marketplace-missing:warning']);
     expect(report('legacy.yaml', '--date', '2026-09-10').findings.map((f) => `${f.ruleId}:${f.severity}`)).toEqual(['model-end-of-life:error']);
