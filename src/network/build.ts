@@ -8,7 +8,6 @@ import type {
   NatGateway,
   NetworkModel,
   Route,
-  RouteTable,
   RouteTargetKind,
   SecurityGroup,
   SgRule,
@@ -17,7 +16,7 @@ import type {
   VpcEndpoint,
 } from './types.js';
 import { addTerraformNetwork, isTerraformType } from './terraform.js';
-import { isUnknown, prop, propKeyLoc, toBool, toInt, toStr, toStrList } from './values.js';
+import { isUnknown, prop, propKeyLoc, protocolAndPorts, toBool, toStr, toStrList } from './values.js';
 
 export { parseDescribeVpcEndpoints } from './describe.js';
 
@@ -165,25 +164,11 @@ function unknownRule(resource: string, node: Node): SgRule {
   return { resource, loc: node.loc, protocol: undefined, portsUnknown: true };
 }
 
-const PROTOCOL_NUMBERS: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6', all: '-1' };
-
 function readSgRule(node: Node | undefined, resource: string, direction: 'ingress' | 'egress', loc: Loc): SgRule {
-  const proto = toStr(prop(node, 'IpProtocol'));
-  let protocol: string | undefined;
-  if (proto && !isUnknown(proto)) {
-    const l = proto.value.toLowerCase();
-    protocol = PROTOCOL_NUMBERS[l] ?? l;
-  }
-  const from = toInt(prop(node, 'FromPort'));
-  const to = toInt(prop(node, 'ToPort'));
   const rule: SgRule = {
     resource,
     loc,
-    portLoc: prop(node, 'FromPort')?.loc,
-    protocol,
-    fromPort: typeof from === 'number' ? from : undefined,
-    toPort: typeof to === 'number' ? to : undefined,
-    portsUnknown: from === 'unknown' || to === 'unknown',
+    ...protocolAndPorts(toStr(prop(node, 'IpProtocol')), prop(node, 'FromPort'), prop(node, 'ToPort')),
     cidr: toStr(prop(node, 'CidrIp')),
     cidrV6: toStr(prop(node, 'CidrIpv6')),
   };

@@ -20,7 +20,7 @@ import { parsePolicyNode } from '../iam/parse.js';
 import type { ResolvedResource } from '../model/resource.js';
 import { UNKNOWN_MARK, type Loc, type Node, type Str } from '../types.js';
 import type { NetworkModel, Route, RouteTable, RouteTargetKind, SecurityGroup, SgRule, Subnet, Vpc, VpcEndpoint } from './types.js';
-import { isUnknown, prop, propKeyLoc, toBool, toStr, toStrList } from './values.js';
+import { isUnknown, prop, propKeyLoc, protocolAndPorts, toBool, toStr, toStrList } from './values.js';
 
 /** Terraform types this module reads; buildNetwork hands every `aws_*` resource here. */
 export function isTerraformType(type: string): boolean {
@@ -44,13 +44,6 @@ function tfStrs(p: Node | undefined, key: string): Str[] {
   return toStrList(setValue(p, key)).filter((s) => s.value !== '');
 }
 
-function tfInt(node: Node | undefined): number | 'unknown' | undefined {
-  if (!node || (node.kind === 'scalar' && node.value === null)) return undefined;
-  if (node.kind === 'scalar' && typeof node.value === 'number' && Number.isInteger(node.value)) return node.value;
-  if (node.kind === 'scalar' && typeof node.value === 'string' && /^-?\d+$/.test(node.value.trim())) return Number(node.value.trim());
-  return 'unknown';
-}
-
 /** Blocks of a nested block list. A wholly unknown list gives none: not configured (see the header). */
 function blocks(p: Node | undefined, key: string): Node[] {
   const n = prop(p, key);
@@ -60,8 +53,6 @@ function blocks(p: Node | undefined, key: string): Node[] {
 const isKnown = (s: Str | undefined): s is Str => s !== undefined && !isUnknown(s);
 
 // ---- security group rules --------------------------------------------------------------------
-
-const PROTOCOL_NAMES: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6', all: '-1' };
 
 /** Attribute names of one rule shape: inline blocks and aws_security_group_rule, or aws_vpc_security_group_*_rule. */
 interface RuleKeys {
@@ -79,23 +70,7 @@ const VPC_RULE_KEYS: RuleKeys = { protocol: 'ip_protocol', cidrs: 'cidr_ipv4', c
 
 /** One SgRule per peer (the model's rule has one peer; Terraform's lists several). */
 function readRules(node: Node | undefined, keys: RuleKeys, resource: string, group: string, loc: Loc): SgRule[] {
-  const proto = tfStr(node, keys.protocol);
-  let protocol: string | undefined;
-  if (isKnown(proto)) {
-    const l = proto.value.toLowerCase();
-    protocol = PROTOCOL_NAMES[l] ?? l;
-  }
-  const from = tfInt(prop(node, 'from_port'));
-  const to = tfInt(prop(node, 'to_port'));
-  const base: SgRule = {
-    resource,
-    loc,
-    portLoc: prop(node, 'from_port')?.loc,
-    protocol,
-    fromPort: typeof from === 'number' ? from : undefined,
-    toPort: typeof to === 'number' ? to : undefined,
-    portsUnknown: from === 'unknown' || to === 'unknown',
-  };
+  const base: SgRule = { resource, loc, ...protocolAndPorts(tfStr(node, keys.protocol), prop(node, 'from_port'), prop(node, 'to_port')) };
   const out: SgRule[] = [];
   for (const cidr of tfStrs(node, keys.cidrs)) out.push({ ...base, cidr });
   for (const cidrV6 of tfStrs(node, keys.cidrsV6)) out.push({ ...base, cidrV6 });

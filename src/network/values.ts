@@ -72,7 +72,7 @@ export function toBool(node: Node | undefined): boolean | 'unknown' | undefined 
 
 /** An integer written as a number or numeric string; 'unknown' otherwise. */
 export function toInt(node: Node | undefined): number | 'unknown' | undefined {
-  if (!node) return undefined;
+  if (!node || (node.kind === 'scalar' && node.value === null)) return undefined;
   if (node.kind === 'scalar') {
     if (typeof node.value === 'number' && Number.isInteger(node.value)) return node.value;
     if (typeof node.value === 'string' && /^-?\d+$/.test(node.value.trim())) return Number(node.value.trim());
@@ -133,4 +133,27 @@ export function isPrivate(r: Range): boolean {
 
 export function isDefaultRoute(r: Range): boolean {
   return r.start === 0 && r.end === 0xffffffff;
+}
+
+const PROTOCOL_NUMBERS: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6', all: '-1' };
+
+/**
+ * The protocol and port part of a security-group rule, shared by the CloudFormation and Terraform
+ * readers: protocol numbers become names ("6" → tcp), unknown ports make the rule's ports unknown.
+ */
+export function protocolAndPorts(protocolValue: Str | undefined, fromNode: Node | undefined, toNode: Node | undefined) {
+  let protocol: string | undefined;
+  if (protocolValue && !isUnknown(protocolValue)) {
+    const l = protocolValue.value.toLowerCase();
+    protocol = PROTOCOL_NUMBERS[l] ?? l;
+  }
+  const from = toInt(fromNode);
+  const to = toInt(toNode);
+  return {
+    portLoc: fromNode?.loc,
+    protocol,
+    fromPort: typeof from === 'number' ? from : undefined,
+    toPort: typeof to === 'number' ? to : undefined,
+    portsUnknown: from === 'unknown' || to === 'unknown',
+  };
 }

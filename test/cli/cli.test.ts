@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/index.js';
+import type { Finding } from '../../src/types.js';
 import { dataDates, VERSION } from '../../src/version.js';
 import { runCli } from '../helpers/cli.js';
 import { scratch } from '../model/helpers.js';
@@ -57,22 +58,8 @@ const LEGACY = template('anthropic.claude-3-haiku-20240307-v1:0', '"*"');
 const UNKNOWN_MODEL = template('amazon.nova-9-ultra-v1:0', '"*"');
 
 const json = (stdout: string) => JSON.parse(stdout) as JsonReport;
-interface JsonFinding {
-  ruleId: string;
-  severity: string;
-  message: string;
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  resource?: string;
-  stack?: string;
-  trace: string[];
-  fix?: string;
-  suppressed: boolean;
-  [k: string]: unknown;
-}
+/** A finding as the JSON report has it (SPEC §7): the Finding type, plus whatever else it may carry. */
+type JsonFinding = Finding & { [k: string]: unknown };
 interface JsonReport {
   tool: { name: string; version: string; data: Record<string, string> };
   findings: JsonFinding[];
